@@ -1,0 +1,188 @@
+import type { BreakerState, FallbackKind } from '../client/client-types.ts';
+
+/**
+ * The run's event log: one JSON object per line (NDJSON), appended as things happen, so a
+ * run that is interrupted still leaves a readable record. Every report is computed from
+ * this log (src/report/build-run-result.ts); nothing else is the source of truth.
+ *
+ * `t` is milliseconds since the start of the scenario (on the scenario's clock: real or
+ * virtual), except in run-start/run-end where it is since the start of the run.
+ */
+export const EVENT_LOG_VERSION = 1;
+
+export interface RunStartEvent {
+  type: 'run-start';
+  version: typeof EVENT_LOG_VERSION;
+  runId: string;
+  /** ISO-8601 wall-clock time the run started. */
+  startedAt: string;
+  argv: string[];
+  faultlineVersion: string;
+  seed?: number;
+  shard?: { index: number; total: number };
+  t: number;
+}
+
+export interface PhaseSpec {
+  name: string;
+  durationMs: number;
+  /** The faults as written in the scenario (JSON). */
+  faults: unknown[];
+}
+
+export interface ScenarioStartEvent {
+  type: 'scenario-start';
+  /** Scenario name, unique within a run. */
+  scenario: string;
+  file: string;
+  seed: number;
+  mode: 'real' | 'virtual';
+  service: string;
+  /** The exact command that replays this scenario. */
+  replayCommand: string;
+  phases: PhaseSpec[];
+  /** The hypotheses as written in the scenario (JSON), in order. */
+  hypotheses: unknown[];
+  /** The resolved client options under test (JSON, secrets redacted). */
+  client: unknown;
+  load: unknown;
+  t: number;
+}
+
+export interface PhaseStartEvent {
+  type: 'phase-start';
+  scenario: string;
+  phase: string;
+  index: number;
+  t: number;
+}
+
+export interface PhaseEndEvent {
+  type: 'phase-end';
+  scenario: string;
+  phase: string;
+  index: number;
+  t: number;
+}
+
+export interface FaultEvent {
+  type: 'fault';
+  scenario: string;
+  phase: string;
+  action: 'applied' | 'removed';
+  level: 'tcp' | 'http';
+  fault: unknown;
+  t: number;
+}
+
+/** One call made by the load driver, recorded when it finished. `t` is when it started. */
+export interface CallRecord {
+  type: 'call';
+  scenario: string;
+  /** Phase in which the call started. */
+  phase: string;
+  t: number;
+  latencyMs: number;
+  /** ok: a response the caller accepts; failed: an error; unknown: timed out after sending. */
+  outcome: 'ok' | 'failed' | 'unknown';
+  status?: number;
+  errorCode?: string;
+  attempts: number;
+  breakerState: BreakerState;
+  shortCircuited: boolean;
+  fallback?: FallbackKind;
+  stale?: boolean;
+  deadlineMs: number;
+  deadlineExceeded: boolean;
+}
+
+/** One attempt that reached the transport (an "upstream call"). */
+export interface AttemptRecord {
+  type: 'attempt';
+  scenario: string;
+  phase: string;
+  t: number;
+  durationMs: number;
+  status?: number;
+  errorCode?: string;
+}
+
+export interface BreakerRecord {
+  type: 'breaker';
+  scenario: string;
+  phase: string;
+  t: number;
+  from: BreakerState;
+  to: BreakerState;
+}
+
+export interface ScenarioEndEvent {
+  type: 'scenario-end';
+  scenario: string;
+  t: number;
+  interrupted: boolean;
+  /** Set when the scenario crashed; the message. */
+  error?: string;
+}
+
+/** Contract verification results, written by `faultline verify`. */
+export interface ContractsEvent {
+  type: 'contracts';
+  t: number;
+  results: Array<{
+    provider: string;
+    consumer: string;
+    interaction: string;
+    verdict: 'pass' | 'fail';
+    message?: string;
+  }>;
+}
+
+/** Invariant results, written by `faultline check`. */
+export interface CheckEvent {
+  type: 'check';
+  t: number;
+  results: Array<{
+    service: string;
+    property: string;
+    verdict: 'pass' | 'fail';
+    counterexample?: string;
+    seed?: number;
+    path?: string;
+  }>;
+}
+
+export interface RunEndEvent {
+  type: 'run-end';
+  t: number;
+  interrupted: boolean;
+}
+
+export type RunEvent =
+  | RunStartEvent
+  | ScenarioStartEvent
+  | PhaseStartEvent
+  | PhaseEndEvent
+  | FaultEvent
+  | CallRecord
+  | AttemptRecord
+  | BreakerRecord
+  | ScenarioEndEvent
+  | ContractsEvent
+  | CheckEvent
+  | RunEndEvent;
+
+/** The verdict of one hypothesis, as every reporter shows it. */
+export interface HypothesisResult {
+  /** Position in the scenario's hypotheses list. */
+  index: number;
+  /** Phase the hypothesis is about, or undefined for the whole run. */
+  phase?: string;
+  /** Hypothesis kind: successRate, latencyMs, breaker, upstreamCalls, fallbacks, ... */
+  kind: string;
+  /** One line a person reads, e.g. "outage: breaker opens within 10 calls". */
+  description: string;
+  expected: string;
+  observed: string;
+  verdict: 'pass' | 'fail';
+}
