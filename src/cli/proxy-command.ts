@@ -1,0 +1,54 @@
+import { type Command, InvalidArgumentError } from 'commander';
+import { isFaultlineError } from '../errors/faultline-error.ts';
+import { faultProxyDefaults, startFaultProxy } from '../proxy/start-fault-proxy.ts';
+import { ExitCode } from './cli-io.ts';
+import type { CliCommand } from './command.ts';
+
+/**
+ * `faultline proxy`: runs the embedded Toxiproxy-compatible fault proxy until SIGINT or
+ * SIGTERM. A thin shell over `startFaultProxy`.
+ */
+export const proxyCommand: CliCommand = {
+  register(program: Command, { io, setExitCode }) {
+    program
+      .command('proxy')
+      .description('Run the Toxiproxy-compatible fault proxy (admin API + TCP proxies) until interrupted.')
+      .option('--host <host>', 'address of the admin API', faultProxyDefaults.host)
+      .option(
+        '--port <port>',
+        'port of the admin API (0 = a free port)',
+        parseInteger,
+        faultProxyDefaults.port,
+      )
+      .option('--config <file>', 'JSON array of proxies to create at start, as for POST /populate')
+      .option('--seed <n>', 'seed of toxicity and jitter draws', parseInteger, faultProxyDefaults.seed)
+      .action(async (options: { host: string; port: number; config?: string; seed: number }) => {
+        let proxy: Awaited<ReturnType<typeof startFaultProxy>>;
+        try {
+          proxy = await startFaultProxy(options);
+        } catch (err) {
+          if (!isFaultlineError(err)) throw err;
+          io.stderr.write(`faultline proxy: ${err.message}\n`);
+          setExitCode(ExitCode.BadInput);
+          return;
+        }
+        io.stdout.write(`Fault proxy (Toxiproxy API) listening on ${proxy.url}\n`);
+        await new Promise<void>((resolve) => {
+          const off = io.onSignal(() => {
+            off();
+            resolve();
+          });
+        });
+        await proxy.close();
+        io.stdout.write('Fault proxy stopped.\n');
+        setExitCode(ExitCode.Ok);
+      });
+  },
+};
+
+function parseInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new InvalidArgumentError(`expected an integer >= 0, got "${value}".`);
+  return n;
+}

@@ -1,0 +1,146 @@
+import { InvalidArgumentError } from 'commander';
+import pc from 'picocolors';
+import { loadFaultlineConfig } from '../config/load-faultline-config.ts';
+import type { ContractResult, VerifyPactsResult } from '../contracts/contract-result.ts';
+import { verifyPacts } from '../contracts/verify-pacts.ts';
+import type { BrokerOptions } from '../contracts/verify-pacts-options.ts';
+import { isFaultlineError } from '../errors/faultline-error.ts';
+import { type CliIo, ExitCode } from './cli-io.ts';
+import type { CliCommand } from './command.ts';
+
+interface VerifyFlags {
+  provider?: string;
+  baseUrl?: string;
+  pact: string[];
+  config?: string;
+  brokerUrl?: string;
+  brokerToken?: string;
+  consumerVersionSelectors?: BrokerOptions['consumerVersionSelectors'];
+  publish: boolean;
+  providerVersion?: string;
+  providerBranch?: string;
+  enablePending: boolean;
+  includeWipPactsSince?: string;
+  json: boolean;
+}
+
+/**
+ * `faultline verify`: provider verification of the consumer pacts (docs/contracts.md).
+ * Exit 0 every interaction verified, 1 one failed or the registry and the pacts disagree,
+ * 2 bad input (no pacts, bad flags, invalid registry).
+ */
+export const verifyCommand: CliCommand = {
+  register(program, { io, setExitCode }) {
+    program
+      .command('verify')
+      .description('Verify the consumer pacts against the reference services (or --base-url, or a Pact Broker).')
+      .option('--provider <name>', 'only this provider (Pact provider name or registry key)')
+      .option('--base-url <url>', 'verify against this running provider instead of the reference services', parseUrl)
+      .option('--pact <fileOrDir>', 'pact file or directory (repeatable; default contracts/)', collect, [])
+      .option('--config <file>', 'service registry (default faultline.config.yaml)')
+      .option('--broker-url <url>', 'fetch pacts from this Pact Broker (env PACT_BROKER_BASE_URL)', parseUrl)
+      .option('--broker-token <token>', 'Pact Broker token (env PACT_BROKER_TOKEN)')
+      .option('--consumer-version-selectors <json>', 'JSON array of consumer version selectors', parseSelectors)
+      .option('--publish', 'publish verification results to the broker', false)
+      .option('--provider-version <version>', 'provider version to publish results for (e.g. git SHA)')
+      .option('--provider-branch <branch>', 'provider branch to publish results for')
+      .option('--enable-pending', 'pending pacts do not fail the verification', false)
+      .option('--include-wip-pacts-since <date>', 'also verify work-in-progress pacts since this date')
+      .option('--json', 'print the results as JSON (the contracts event-log record)', false)
+      .action(async (flags: VerifyFlags) => {
+        setExitCode(await runVerify(flags, io));
+      });
+  },
+};
+
+async function runVerify(flags: VerifyFlags, io: CliIo): Promise<number> {
+  const brokerUrl = flags.brokerUrl ?? io.env.PACT_BROKER_BASE_URL;
+  const brokerOnly = [
+    flags.consumerVersionSelectors && '--consumer-version-selectors',
+    flags.publish && '--publish',
+    flags.providerVersion && '--provider-version',
+    flags.providerBranch && '--provider-branch',
+    flags.enablePending && '--enable-pending',
+    flags.includeWipPactsSince && '--include-wip-pacts-since',
+  ].filter(Boolean);
+  if (!brokerUrl && brokerOnly.length > 0) {
+    io.stderr.write(`faultline verify: ${brokerOnly.join(', ')} need a Pact Broker: pass --broker-url or set PACT_BROKER_BASE_URL.\n`);
+    return ExitCode.BadInput;
+  }
+  let result: VerifyPactsResult;
+  try {
+    const config = await loadFaultlineConfig({ cwd: io.cwd, ...(flags.config ? { file: flags.config } : {}) });
+    result = await verifyPacts({
+      config,
+      cwd: io.cwd,
+      pacts: flags.pact,
+      ...(flags.provider ? { provider: flags.provider } : {}),
+      ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
+      ...(brokerUrl
+        ? {
+            broker: {
+              url: brokerUrl,
+              ...((flags.brokerToken ?? io.env.PACT_BROKER_TOKEN) ? { token: flags.brokerToken ?? io.env.PACT_BROKER_TOKEN } : {}),
+              ...(flags.consumerVersionSelectors ? { consumerVersionSelectors: flags.consumerVersionSelectors } : {}),
+              publish: flags.publish,
+              ...(flags.providerVersion ? { providerVersion: flags.providerVersion } : {}),
+              ...(flags.providerBranch ? { providerBranch: flags.providerBranch } : {}),
+              enablePending: flags.enablePending,
+              ...(flags.includeWipPactsSince ? { includeWipPactsSince: flags.includeWipPactsSince } : {}),
+            },
+          }
+        : {}),
+    });
+  } catch (err) {
+    if (!isFaultlineError(err)) throw err;
+    io.stderr.write(`faultline verify: ${err.message}\n`);
+    return ExitCode.BadInput;
+  }
+  if (flags.json) {
+    io.stdout.write(`${JSON.stringify({ type: 'contracts', t: 0, results: result.results, problems: result.problems })}\n`);
+  } else {
+    printResults(result, io);
+  }
+  return result.ok ? ExitCode.Ok : ExitCode.CheckFailed;
+}
+
+function printResults(result: VerifyPactsResult, io: CliIo): void {
+  const color = io.stdout.isTTY === true;
+  const paint = (f: (s: string) => string, s: string) => (color ? f(s) : s);
+  let pact = '';
+  for (const r of result.results) {
+    const heading = `${r.consumer} -> ${r.provider}`;
+    if (heading !== pact) {
+      io.stdout.write(`\n${paint(pc.bold, heading)}\n`);
+      pact = heading;
+    }
+    io.stdout.write(`  ${r.verdict === 'pass' ? paint(pc.green, 'PASS') : paint(pc.red, 'FAIL')}  ${r.interaction}\n`);
+    if (r.message) for (const line of r.message.split('; ')) io.stdout.write(`        ${line}\n`);
+  }
+  for (const problem of result.problems) io.stdout.write(`\n${paint(pc.red, 'PROBLEM')}  ${problem}\n`);
+  const failed = result.results.filter((r: ContractResult) => r.verdict === 'fail').length;
+  const summary = `${result.results.length - failed} passed, ${failed} failed, ${result.problems.length} registry problem(s)`;
+  io.stdout.write(`\n${result.ok ? paint(pc.green, `Contracts verified: ${summary}`) : paint(pc.red, `Contracts failed: ${summary}`)}\n`);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function parseUrl(value: string): string {
+  if (!/^https?:\/\/[^/]+/.test(value)) throw new InvalidArgumentError(`expected an http(s) URL, got "${value}".`);
+  return value;
+}
+
+function parseSelectors(value: string): BrokerOptions['consumerVersionSelectors'] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    throw new InvalidArgumentError(`expected a JSON array like '[{"mainBranch":true}]', got ${value}.`);
+  }
+  if (!Array.isArray(parsed) || !parsed.every((s) => typeof s === 'object' && s !== null)) {
+    throw new InvalidArgumentError(`expected a JSON array of selector objects, got ${value}.`);
+  }
+  return parsed as BrokerOptions['consumerVersionSelectors'];
+}

@@ -1,0 +1,305 @@
+import { type Dispatcher, Pool } from 'undici';
+import { AbortedError } from '../errors/aborted-error.ts';
+import { type Event, EventEmitter } from '../events/event.ts';
+import { CircuitBreaker } from './breaker/circuit-breaker.ts';
+import { attachOutcome, CallResponse } from './client-response.ts';
+import type {
+  AttemptEvent,
+  BreakerState,
+  BreakerStateChangeEvent,
+  CallEvent,
+  CallOutcome,
+  ClientOptions,
+  ClientResponse,
+  FallbackEvent,
+  MetricsSnapshot,
+  RequestOptions,
+  ResilientClient,
+  RetryEvent,
+} from './client-types.ts';
+import { type CallPipeline, type CallState, executeAttempts } from './execute-attempts.ts';
+import { FallbackPolicy } from './fallback/fallback-policy.ts';
+import { ClientMetrics } from './metrics/client-metrics.ts';
+import { ClientMetricsRegistry } from './metrics/client-metrics-registry.ts';
+import { type ResolvedClientOptions, resolveClientOptions, splitBaseUrl } from './resolve-client-options.ts';
+import { retryDefaults, RetryPolicy } from './retry/retry-policy.ts';
+import { TimerWheel } from './timeout/timer-wheel.ts';
+import { buildRequest } from './transport/build-request.ts';
+import { type AttemptTransport, type RawResponse, sendAttempt } from './transport/send-attempt.ts';
+
+/**
+ * Creates the resilient HTTP client of one external service, on undici:
+ *
+ * ```
+ *   request ─► fallback ─► deadline ─► retry ─► breaker ─► timeout ─► transport (undici Pool)
+ * ```
+ *
+ * (docs/client.md explains the order.) Every option is optional except `service` and
+ * `baseUrl`; time and chance come from `clock` and `random`/`seed`.
+ *
+ * @example
+ * const client = createClient({ service: 'inference', baseUrl: 'http://127.0.0.1:7001', timeoutMs: 1000 });
+ * const res = await client.request({ method: 'POST', path: '/v1/predict', json: { input: [1] } });
+ * res.json();
+ * await client.close();
+ */
+export function createClient(options: ClientOptions): ResilientClient {
+  return new Client(resolveClientOptions(options));
+}
+
+/** Statuses that fail a call when retries are off: the retry defaults plus every 5xx. */
+function callFailureStatuses(retryOnStatus: readonly number[]): Set<number> {
+  const set = new Set(retryOnStatus);
+  for (let s = 500; s <= 599; s++) set.add(s);
+  return set;
+}
+
+function createTransport(o: ResolvedClientOptions, origin: string, wheel: TimerWheel): {
+  transport: AttemptTransport;
+  owned: Dispatcher | undefined;
+} {
+  // Our own timer wheel covers connect, headers and body, so undici's per-request timers
+  // are switched off (0) on the pool we own; connectTimeout still bounds a dead connect.
+  const owned =
+    o.dispatcher === undefined
+      ? new Pool(origin, {
+          connections: o.connections,
+          keepAliveTimeout: o.keepAliveTimeoutMs,
+          connectTimeout: Math.max(1, Math.ceil(o.timeoutMs)),
+          headersTimeout: 0,
+          bodyTimeout: 0,
+        })
+      : undefined;
+  const base = (o.dispatcher ?? owned)!;
+  // compose() makes the LAST interceptor outermost; our option lists the outermost first.
+  const composed = o.interceptors.length > 0 ? base.compose(...[...o.interceptors].reverse()) : base;
+  return {
+    transport: {
+      service: o.service,
+      dispatch: composed.dispatch.bind(composed),
+      origin,
+      wheel,
+      maxResponseBytes: o.maxResponseBytes,
+    },
+    owned,
+  };
+}
+
+class Client implements ResilientClient {
+  readonly service: string;
+  private readonly o: ResolvedClientOptions;
+  private readonly wheel: TimerWheel;
+  private readonly pipeline: CallPipeline;
+  private readonly owned: Dispatcher[] = [];
+  private readonly breakerPolicy: CircuitBreaker | undefined;
+  private readonly fallbackPolicy: FallbackPolicy | undefined;
+  private readonly alternate: AttemptTransport | undefined;
+  private readonly metricsState: ClientMetrics;
+  private readonly closer = new AbortController();
+  private registry: ClientMetricsRegistry | undefined;
+  private closed = false;
+
+  private readonly retryEmitter = new EventEmitter<RetryEvent>();
+  private readonly breakerEmitter = new EventEmitter<BreakerStateChangeEvent>();
+  private readonly fallbackEmitter = new EventEmitter<FallbackEvent>();
+  private readonly attemptEmitter = new EventEmitter<AttemptEvent>();
+  private readonly callEmitter = new EventEmitter<CallEvent>();
+  readonly onRetry: Event<RetryEvent> = this.retryEmitter.event;
+  readonly onBreakerStateChange: Event<BreakerStateChangeEvent> = this.breakerEmitter.event;
+  readonly onFallback: Event<FallbackEvent> = this.fallbackEmitter.event;
+  readonly onAttempt: Event<AttemptEvent> = this.attemptEmitter.event;
+  readonly onCall: Event<CallEvent> = this.callEmitter.event;
+
+  readonly breaker: ResilientClient['breaker'];
+
+  constructor(o: ResolvedClientOptions) {
+    this.o = o;
+    this.service = o.service;
+    const { clock } = o;
+    this.wheel = new TimerWheel(clock);
+    const retry = o.retry === false ? undefined : new RetryPolicy(o.retry, { clock, random: o.random });
+    const breaker = o.breaker === false ? undefined : new CircuitBreaker(o.breaker, clock);
+    this.breakerPolicy = breaker;
+    this.metricsState = new ClientMetrics(o.service, () => this.breakerState());
+    breaker?.onStateChange((t) => {
+      this.metricsState.breakerTransitions++;
+      this.breakerEmitter.emit({ service: o.service, from: t.from, to: t.to, at: t.at });
+    });
+    const main = createTransport(o, o.origin, this.wheel);
+    if (main.owned !== undefined) this.owned.push(main.owned);
+    if (o.fallback !== undefined) {
+      this.fallbackPolicy = new FallbackPolicy(o.fallback, clock);
+      if (o.fallback.kind === 'alternate') {
+        const { origin } = splitBaseUrl('fallback.baseUrl', o.fallback.baseUrl);
+        const alt = createTransport({ ...o, dispatcher: undefined, interceptors: o.interceptors }, origin, this.wheel);
+        this.alternate = alt.transport;
+        if (alt.owned !== undefined) this.owned.push(alt.owned);
+      }
+    }
+    this.pipeline = {
+      service: o.service,
+      clock,
+      transport: main.transport,
+      retry,
+      breaker,
+      breakerFailureStatuses: new Set(breaker?.options.failureStatuses ?? []),
+      callFailureStatuses: callFailureStatuses(retry?.options.retryOnStatus ?? retryDefaults.retryOnStatus),
+      metrics: this.metricsState,
+      active: new Set(),
+      onAttempt: this.attemptEmitter,
+      onRetry: this.retryEmitter,
+      closeSignal: this.closer.signal,
+    };
+    this.breaker = {
+      get state(): BreakerState {
+        return breaker?.state ?? 'closed';
+      },
+      isolate: () => breaker?.isolate(),
+      reset: () => breaker?.reset(),
+    };
+  }
+
+  async request(options: RequestOptions): Promise<ClientResponse> {
+    const { o } = this;
+    const clock = o.clock;
+    const startedAt = clock.now();
+    const request = buildRequest(o, options);
+    const deadlineMs = options.deadlineMs ?? o.deadlineMs;
+    const call: CallState = {
+      request,
+      startedAt,
+      deadlineAt: startedAt + deadlineMs,
+      deadlineMs,
+      timeoutMs: options.timeoutMs ?? o.timeoutMs,
+      signal: options.signal,
+      attempts: 0,
+      current: undefined,
+      lastErrorCode: undefined,
+      shortCircuited: false,
+      aborted: undefined,
+    };
+    const signal = options.signal;
+    let onAbort: (() => void) | undefined;
+    if (signal !== undefined) {
+      onAbort = () => {
+        call.aborted = new AbortedError(o.service, { cause: signal.reason });
+        call.current?.abort(call.aborted);
+      };
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
+    }
+    if (this.closed) call.aborted = new AbortedError(o.service);
+    try {
+      const raw = await executeAttempts(this.pipeline, call);
+      this.fallbackPolicy?.onSuccess(options.cacheKey ?? request.cacheKey, raw);
+      return this.succeed(call, raw, undefined, false);
+    } catch (thrown) {
+      const err = thrown as Error & { code?: string };
+      const code = err.code ?? 'UNKNOWN';
+      if (this.fallbackPolicy !== undefined && call.aborted === undefined && code !== 'FAULTLINE_ABORTED') {
+        const served = await this.fallbackPolicy.serve(options.cacheKey ?? request.cacheKey, () =>
+          this.callAlternate(call),
+        );
+        if (served !== undefined) {
+          this.metricsState.fallbacks++;
+          if (this.fallbackEmitter.size > 0) {
+            this.fallbackEmitter.emit({ service: o.service, requestId: request.requestId, kind: served.kind, errorCode: code });
+          }
+          call.lastErrorCode ??= code;
+          return this.succeed(call, served.response, served.kind, served.stale);
+        }
+      }
+      call.lastErrorCode ??= code;
+      const outcome = this.outcome(call, undefined, false);
+      if (call.shortCircuited) this.metricsState.shortCircuits++;
+      this.metricsState.recordCall(outcome.durationMs, code);
+      if (this.callEmitter.size > 0) {
+        const status = (err as { status?: number }).status;
+        this.callEmitter.emit({ service: o.service, startedAt, outcome, status, errorCode: code });
+      }
+      throw attachOutcome(err, outcome);
+    } finally {
+      if (onAbort !== undefined) signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  metrics(): MetricsSnapshot {
+    return this.metricsState.snapshot();
+  }
+
+  prometheus(): Promise<string> {
+    if (this.registry === undefined) {
+      this.registry = new ClientMetricsRegistry();
+      this.registry.add(this.metricsState);
+    }
+    return this.registry.metrics();
+  }
+
+  /** @internal the metrics object, for a shared ClientMetricsRegistry. */
+  get metricsSource(): ClientMetrics {
+    return this.metricsState;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.closer.abort(new AbortedError(this.service));
+    for (const handler of this.pipeline.active) handler.abort(new AbortedError(this.service));
+    this.wheel.close();
+    await Promise.all(this.owned.map((d) => d.destroy()));
+  }
+
+  private succeed(call: CallState, raw: RawResponse, fallback: CallOutcome['fallback'], stale: boolean) {
+    const outcome = this.outcome(call, fallback, stale);
+    this.metricsState.recordCall(outcome.durationMs, undefined);
+    if (this.callEmitter.size > 0) {
+      this.callEmitter.emit({ service: this.service, startedAt: call.startedAt, outcome, status: raw.status });
+    }
+    return new CallResponse(raw, outcome, this.service);
+  }
+
+  private outcome(call: CallState, fallback: CallOutcome['fallback'], stale: boolean): CallOutcome {
+    const outcome: CallOutcome = {
+      requestId: call.request.requestId,
+      attempts: call.attempts,
+      durationMs: this.o.clock.now() - call.startedAt,
+      breakerState: this.breakerState(),
+      shortCircuited: call.shortCircuited,
+    };
+    if (fallback !== undefined) {
+      outcome.fallback = fallback;
+      if (stale) outcome.stale = true;
+    }
+    if (call.lastErrorCode !== undefined) outcome.lastErrorCode = call.lastErrorCode;
+    return outcome;
+  }
+
+  private breakerState(): BreakerState {
+    return this.breakerPolicy?.state ?? 'closed';
+  }
+
+  /** One attempt at the alternate origin within what is left of the call's deadline. */
+  private async callAlternate(call: CallState): Promise<RawResponse | undefined> {
+    const transport = this.alternate;
+    if (transport === undefined) return undefined;
+    const now = this.o.clock.now();
+    const timeoutMs = Math.min(call.timeoutMs, call.deadlineAt - now);
+    if (timeoutMs <= 0) return undefined;
+    const { request } = call;
+    const handler = sendAttempt(
+      transport,
+      { method: request.method, path: request.path, headers: request.headers, body: request.body },
+      now + timeoutMs,
+      timeoutMs,
+    );
+    this.pipeline.active.add(handler);
+    try {
+      const raw = await handler.promise;
+      return this.pipeline.callFailureStatuses.has(raw.status) ? undefined : raw;
+    } catch {
+      return undefined;
+    } finally {
+      this.pipeline.active.delete(handler);
+    }
+  }
+}

@@ -1,0 +1,188 @@
+import { AbortedError } from '../errors/aborted-error.ts';
+import { BreakerOpenError } from '../errors/breaker-open-error.ts';
+import { DeadlineExceededError } from '../errors/deadline-exceeded-error.ts';
+import { HttpStatusError } from '../errors/http-status-error.ts';
+import { RetryBudgetExhaustedError } from '../errors/retry-budget-exhausted-error.ts';
+import type { EventEmitter } from '../events/event.ts';
+import type { Clock } from '../time/clock.ts';
+import type { BreakerPermit, CircuitBreaker } from './breaker/circuit-breaker.ts';
+import type { AttemptEvent, RetryEvent } from './client-types.ts';
+import type { ClientMetrics } from './metrics/client-metrics.ts';
+import { parseRetryAfter } from './retry/parse-retry-after.ts';
+import type { AttemptResult, RetryPolicy } from './retry/retry-policy.ts';
+import { headersForAttempt, type PreparedRequest } from './transport/build-request.ts';
+import { type AttemptHandler, type AttemptTransport, type RawResponse, sendAttempt } from './transport/send-attempt.ts';
+
+/** What every call of one client shares. */
+export interface CallPipeline {
+  service: string;
+  clock: Clock;
+  transport: AttemptTransport;
+  retry: RetryPolicy | undefined;
+  breaker: CircuitBreaker | undefined;
+  /** Statuses the breaker counts as failures. */
+  breakerFailureStatuses: ReadonlySet<number>;
+  /** Statuses that fail a call (retryable statuses and every 5xx). */
+  callFailureStatuses: ReadonlySet<number>;
+  metrics: ClientMetrics;
+  /** Attempts in flight, aborted by close(). */
+  active: Set<AttemptHandler>;
+  onAttempt: EventEmitter<AttemptEvent>;
+  onRetry: EventEmitter<RetryEvent>;
+  /** Aborted by close(). */
+  closeSignal: AbortSignal;
+}
+
+/** The mutable state of one call, read back for its outcome. */
+export interface CallState {
+  request: PreparedRequest;
+  startedAt: number;
+  deadlineAt: number;
+  deadlineMs: number;
+  timeoutMs: number;
+  signal: AbortSignal | undefined;
+  attempts: number;
+  current: AttemptHandler | undefined;
+  lastErrorCode: string | undefined;
+  shortCircuited: boolean;
+  /** Set when the caller's signal or close() aborted the call. */
+  aborted: AbortedError | undefined;
+}
+
+/**
+ * deadline( retry( breaker( timeout( transport )))) for one call; the fallback is applied
+ * by the client around it. Resolves with a response that is not a failure, or throws the
+ * typed error of the last attempt (see docs/client.md for the order and why).
+ */
+export async function executeAttempts(p: CallPipeline, call: CallState): Promise<RawResponse> {
+  const { clock, retry, breaker } = p;
+  retry?.onCallStart();
+  let previousDelayMs = 0;
+  for (let attempt = 1; ; attempt++) {
+    if (call.aborted !== undefined) throw call.aborted;
+    // breaker: judged per attempt, so an open circuit also stops the retries of a call.
+    let permit: BreakerPermit | undefined;
+    if (breaker !== undefined) {
+      permit = breaker.tryAcquire();
+      if (permit === undefined) {
+        call.shortCircuited = true;
+        throw new BreakerOpenError(p.service, breaker.state, breaker.remainingOpenMs());
+      }
+    }
+    // deadline: an attempt never runs past it; when the deadline is the tighter bound its
+    // timeout is reported as DeadlineExceeded, which is not retried.
+    const start = clock.now();
+    const remaining = call.deadlineAt - start;
+    if (remaining <= 0) {
+      permit?.ignore();
+      throw new DeadlineExceededError(p.service, call.deadlineMs);
+    }
+    const boundByDeadline = remaining < call.timeoutMs;
+    const handler = sendAttempt(
+      p.transport,
+      {
+        method: call.request.method,
+        path: call.request.path,
+        headers: headersForAttempt(call.request, attempt),
+        body: call.request.body,
+      },
+      boundByDeadline ? call.deadlineAt : start + call.timeoutMs,
+      boundByDeadline ? remaining : call.timeoutMs,
+    );
+    call.current = handler;
+    call.attempts = attempt;
+    p.active.add(handler);
+    p.metrics.attempts++;
+    let result: AttemptResult;
+    let lastError: Error;
+    try {
+      const response = await handler.promise;
+      const duration = clock.now() - start;
+      const status = response.status;
+      if (permit !== undefined) {
+        if (p.breakerFailureStatuses.has(status)) permit.failure(duration);
+        else if (status < 400) permit.success(duration);
+        else permit.ignore();
+      }
+      emitAttempt(p, call, attempt, start, duration, status, undefined);
+      if (!p.callFailureStatuses.has(status)) return response;
+      call.lastErrorCode = 'FAULTLINE_HTTP_STATUS';
+      lastError = new HttpStatusError(p.service, response);
+      const retryAfter = response.headers['retry-after'];
+      // Retry-After may be an HTTP-date: the one place wall-clock time is needed.
+      const retryAfterMs = typeof retryAfter === 'string' ? parseRetryAfter(retryAfter, Date.now()) : undefined;
+      result = { kind: 'status', status, retryAfterMs };
+    } catch (thrown) {
+      const duration = clock.now() - start;
+      let err = thrown as Error & { code?: string };
+      if (call.aborted !== undefined || err instanceof AbortedError) {
+        permit?.ignore();
+        throw call.aborted ?? err;
+      }
+      if (err.code === 'FAULTLINE_BODY_TOO_LARGE') permit?.ignore();
+      else permit?.failure(duration);
+      if (boundByDeadline && err.code === 'FAULTLINE_TIMEOUT') {
+        err = new DeadlineExceededError(p.service, call.deadlineMs, { cause: err });
+      }
+      call.lastErrorCode = err.code;
+      emitAttempt(p, call, attempt, start, duration, undefined, err.code);
+      if (err.code === 'FAULTLINE_DEADLINE_EXCEEDED') throw err;
+      lastError = err;
+      result = { kind: 'error', code: err.code ?? 'UNKNOWN' };
+    } finally {
+      p.active.delete(handler);
+      call.current = undefined;
+    }
+    // retry: decides on status / error code, attempts left, deadline and budget.
+    if (retry === undefined) throw lastError;
+    const decision = retry.decide({
+      attempt,
+      result,
+      method: call.request.method,
+      idempotencyKey: call.request.idempotencyKey,
+      deadlineAt: call.deadlineAt,
+      previousDelayMs,
+    });
+    if (!decision.retry) {
+      if (decision.reason === 'budget-exhausted') {
+        p.metrics.budgetExhausted++;
+        throw new RetryBudgetExhaustedError(p.service, { cause: lastError });
+      }
+      throw lastError;
+    }
+    p.metrics.retries++;
+    if (p.onRetry.size > 0) {
+      p.onRetry.emit({
+        service: p.service,
+        requestId: call.request.requestId,
+        attempt: attempt + 1,
+        delayMs: decision.delayMs,
+        reason: result.kind === 'status' ? `HTTP ${result.status}` : result.code,
+      });
+    }
+    await backoff(p, call, decision.delayMs);
+    previousDelayMs = decision.delayMs;
+  }
+}
+
+async function backoff(p: CallPipeline, call: CallState, delayMs: number): Promise<void> {
+  const signal = call.signal === undefined ? p.closeSignal : AbortSignal.any([call.signal, p.closeSignal]);
+  try {
+    await p.clock.sleep(delayMs, signal);
+  } catch (reason) {
+    throw call.aborted ?? new AbortedError(p.service, { cause: reason });
+  }
+}
+
+function emitAttempt(
+  p: CallPipeline,
+  call: CallState,
+  attempt: number,
+  startedAt: number,
+  durationMs: number,
+  status: number | undefined,
+  errorCode: string | undefined,
+): void {
+  if (p.onAttempt.size === 0) return;
+  p.onAttempt.emit({ service: p.service, requestId: call.request.requestId, attempt, startedAt, durationMs, status, errorCode });
+}

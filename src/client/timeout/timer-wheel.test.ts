@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../time/manual-clock.ts';
+import { TimerWheel, type WheelEntry } from './timer-wheel.ts';
+
+function entry(log: string[], name: string): WheelEntry {
+  return { wheelSlot: -1, onWheelTimeout: () => log.push(name) };
+}
+
+describe('TimerWheel', () => {
+  it('fires entries in due order, never early, at most one resolution late', async () => {
+    const clock = new ManualClock();
+    const wheel = new TimerWheel(clock, 10);
+    const log: string[] = [];
+    wheel.schedule(entry(log, 'b'), 25);
+    wheel.schedule(entry(log, 'a'), 5);
+    wheel.schedule(entry(log, 'c'), 30);
+    await clock.advance(4);
+    expect(log).toEqual([]);
+    await clock.advance(6); // t = 10: 'a' (due 5) fires on its slot boundary
+    expect(log).toEqual(['a']);
+    await clock.advance(14); // t = 24: 'b' not yet due
+    expect(log).toEqual(['a']);
+    await clock.advance(6); // t = 30
+    expect(log).toEqual(['a', 'b', 'c']);
+    expect(wheel.size).toBe(0);
+  });
+
+  it('uses one clock timer for many entries and none once they are all done', async () => {
+    const clock = new ManualClock();
+    const wheel = new TimerWheel(clock, 10);
+    const log: string[] = [];
+    const entries = Array.from({ length: 100 }, (_, i) => entry(log, `e${i}`));
+    for (const [i, e] of entries.entries()) wheel.schedule(e, 100 + i);
+    expect(clock.pendingTimers).toBe(1);
+    for (const e of entries) wheel.cancel(e);
+    expect(wheel.size).toBe(0);
+    await clock.runAll();
+    expect(log).toEqual([]);
+    expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('re-arms for an earlier entry and cancels cleanly on close', async () => {
+    const clock = new ManualClock();
+    const wheel = new TimerWheel(clock, 10);
+    const log: string[] = [];
+    wheel.schedule(entry(log, 'late'), 1000);
+    wheel.schedule(entry(log, 'early'), 50);
+    await clock.advance(50);
+    expect(log).toEqual(['early']);
+    expect(clock.pendingTimers).toBe(1);
+    wheel.close();
+    expect(clock.pendingTimers).toBe(0);
+    await clock.advance(2000);
+    expect(log).toEqual(['early']);
+  });
+
+  it('moves a rescheduled entry instead of firing it twice', async () => {
+    const clock = new ManualClock();
+    const wheel = new TimerWheel(clock, 1);
+    const log: string[] = [];
+    const e = entry(log, 'x');
+    wheel.schedule(e, 10);
+    wheel.schedule(e, 40);
+    await clock.advance(20);
+    expect(log).toEqual([]);
+    await clock.advance(20);
+    expect(log).toEqual(['x']);
+    expect(wheel.size).toBe(0);
+  });
+});

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import type { HttpMethod, RequestOptions } from '../client-types.ts';
+
+/** A call's request, built once and reused by every attempt. */
+export interface PreparedRequest {
+  method: HttpMethod;
+  /** Path with the baseUrl prefix and the encoded query string. */
+  path: string;
+  /** Lower-cased header names. Includes x-request-id and idempotency-key when set. */
+  headers: Record<string, string>;
+  body: string | Uint8Array | undefined;
+  /** Stable across the attempts of one call. */
+  requestId: string;
+  idempotencyKey: string | undefined;
+  /** Default key for the last-good cache: method, path and query. */
+  cacheKey: string;
+}
+
+/** The parts of the client options a request is built from. */
+export interface RequestDefaults {
+  /** Path prefix of the baseUrl without a trailing slash ('' for none). */
+  basePath: string;
+  /** Default headers, lower-cased names. */
+  headers: Record<string, string>;
+}
+
+/**
+ * Builds the wire request of a call: path prefix + query, lower-cased headers (call headers
+ * override defaults), a JSON or raw body, `X-Request-ID` (the caller's, or a fresh UUID) and
+ * `Idempotency-Key`.
+ *
+ * @example
+ * buildRequest({ basePath: '', headers: {} }, { path: '/v1/x', query: { q: 'a b' } }).path; // '/v1/x?q=a%20b'
+ */
+export function buildRequest(defaults: RequestDefaults, options: RequestOptions): PreparedRequest {
+  const method = options.method ?? 'GET';
+  let path = options.path.charCodeAt(0) === 47 /* '/' */ ? options.path : `/${options.path}`;
+  if (defaults.basePath !== '') path = defaults.basePath + path;
+  if (options.query !== undefined) path += encodeQuery(options.query, path.includes('?'));
+
+  const headers: Record<string, string> = { ...defaults.headers };
+  if (options.headers !== undefined) {
+    for (const name in options.headers) headers[name.toLowerCase()] = options.headers[name]!;
+  }
+  let body: string | Uint8Array | undefined;
+  if (options.json !== undefined) {
+    body = JSON.stringify(options.json);
+    headers['content-type'] ??= 'application/json';
+  } else {
+    body = options.body;
+  }
+  const requestId = headers['x-request-id'] ?? randomUUID();
+  headers['x-request-id'] = requestId;
+  const idempotencyKey = options.idempotencyKey ?? headers['idempotency-key'];
+  if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
+  return { method, path, headers, body, requestId, idempotencyKey, cacheKey: `${method} ${path}` };
+}
+
+/**
+ * Headers of attempt `attempt` (1-based): the call's own for the first, plus
+ * `x-retry-attempt: <n - 1>` on retries so the server can tell a retry from a new call.
+ */
+export function headersForAttempt(request: PreparedRequest, attempt: number): Record<string, string> {
+  if (attempt === 1) return request.headers;
+  return { ...request.headers, 'x-retry-attempt': String(attempt - 1) };
+}
+
+function encodeQuery(query: NonNullable<RequestOptions['query']>, hasQuery: boolean): string {
+  let out = '';
+  for (const key in query) {
+    const value = query[key];
+    if (value === undefined) continue;
+    out += `${out === '' ? (hasQuery ? '&' : '?') : '&'}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
+  }
+  return out;
+}

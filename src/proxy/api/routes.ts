@@ -1,0 +1,174 @@
+import type { ProxyCollection } from '../proxy-collection.ts';
+import { proxyJson } from '../proxy-collection.ts';
+import type { ProxyMetrics } from '../proxy-metrics.ts';
+import { toxicJson } from '../toxic-wrapper.ts';
+import { apiError, toApiErrorBody } from './api-error.ts';
+import { parseJsonBody } from './decode-json.ts';
+import { parseNewProxy, parsePopulate, parseProxyUpdate } from './parse-proxy-body.ts';
+import { parseNewToxic, parseToxicUpdate } from './parse-toxic-body.ts';
+
+/** The Toxiproxy version this server speaks. */
+export const TOXIPROXY_VERSION = '2.12.0';
+
+/** What a route answers: JSON (sent with a trailing newline), raw text, or no body. */
+export type RouteResult =
+  | { status: number; json: unknown }
+  | { status: number; text: string; contentType: string }
+  | { status: 204 };
+
+export interface RouteContext {
+  params: Record<string, string>;
+  /** The raw request body. */
+  body: string;
+}
+
+export type RouteHandler = (context: RouteContext) => Promise<RouteResult>;
+
+export interface Route {
+  /** Path segments; `:name` captures one segment. */
+  path: string[];
+  methods: Record<string, RouteHandler>;
+}
+
+/**
+ * Toxiproxy's admin routes over a proxy collection. Every handler throws ProxyApiError
+ * (or a listen error) and the server maps it with `toApiErrorBody`.
+ */
+export function createRoutes(proxies: ProxyCollection, metrics: ProxyMetrics): Route[] {
+  const route = (path: string, methods: Record<string, RouteHandler>): Route => ({
+    path: path.split('/').filter(Boolean),
+    methods,
+  });
+  const proxyShow: RouteHandler = async ({ params }) => ({
+    status: 200,
+    json: proxyJson(proxies.get(params.proxy!)),
+  });
+  const proxyUpdate: RouteHandler = async ({ params, body }) => {
+    const proxy = proxies.get(params.proxy!);
+    await proxies.update(proxy, parseProxyUpdate(parseJsonBody(body), proxy));
+    return { status: 200, json: proxyJson(proxy) };
+  };
+  const toxicUpdate: RouteHandler = async ({ params, body }) => {
+    const proxy = proxies.get(params.proxy!);
+    const current = proxy.findToxic(params.toxic!);
+    if (current === undefined) throw apiError('toxicNotFound');
+    const updated = parseToxicUpdate(parseJsonBody(body), current);
+    await proxy.updateToxic(updated);
+    return { status: 200, json: toxicJson(updated) };
+  };
+
+  return [
+    route('/version', {
+      GET: async () => ({ status: 200, json: { version: TOXIPROXY_VERSION } }),
+    }),
+    route('/reset', {
+      POST: async () => {
+        await proxies.reset();
+        return { status: 204 };
+      },
+    }),
+    route('/proxies', {
+      GET: async () => ({
+        status: 200,
+        json: Object.fromEntries(proxies.all().map((p) => [p.name, proxyJson(p)])),
+      }),
+      POST: async ({ body }) => {
+        const proxy = await proxies.add(parseNewProxy(parseJsonBody(body)));
+        return { status: 201, json: proxyJson(proxy) };
+      },
+    }),
+    route('/populate', {
+      POST: async ({ body }) => {
+        let configs: ReturnType<typeof parsePopulate>;
+        try {
+          configs = parsePopulate(parseJsonBody(body));
+        } catch (err) {
+          const error = toApiErrorBody(err);
+          return { status: error.status, json: { ...error, proxies: null } };
+        }
+        const { proxies: done, error } = await proxies.populate(configs);
+        const list = done.map(proxyJson);
+        if (error === undefined) return { status: 201, json: { proxies: list } };
+        const body500 = toApiErrorBody(error);
+        return { status: body500.status, json: { ...body500, proxies: list } };
+      },
+    }),
+    route('/proxies/:proxy', {
+      GET: proxyShow,
+      POST: proxyUpdate,
+      PATCH: proxyUpdate,
+      DELETE: async ({ params }) => {
+        await proxies.remove(params.proxy!);
+        return { status: 204 };
+      },
+    }),
+    route('/proxies/:proxy/toxics', {
+      GET: async ({ params }) => ({
+        status: 200,
+        json: proxies.get(params.proxy!).toxicList().map(toxicJson),
+      }),
+      POST: async ({ params, body }) => {
+        const proxy = proxies.get(params.proxy!);
+        const toxic = parseNewToxic(parseJsonBody(body), (name) => proxy.findToxic(name) !== undefined);
+        await proxy.addToxic(toxic);
+        return { status: 200, json: toxicJson(toxic) };
+      },
+    }),
+    route('/proxies/:proxy/toxics/:toxic', {
+      GET: async ({ params }) => {
+        const toxic = proxies.get(params.proxy!).findToxic(params.toxic!);
+        if (toxic === undefined) throw apiError('toxicNotFound');
+        return { status: 200, json: toxicJson(toxic) };
+      },
+      POST: toxicUpdate,
+      PATCH: toxicUpdate,
+      DELETE: async ({ params }) => {
+        const proxy = proxies.get(params.proxy!);
+        const toxic = proxy.findToxic(params.toxic!);
+        if (toxic === undefined) throw apiError('toxicNotFound');
+        await proxy.removeToxic(toxic);
+        return { status: 204 };
+      },
+    }),
+    route('/metrics', {
+      GET: async () => ({ status: 200, text: await metrics.text(), contentType: metrics.contentType }),
+    }),
+  ];
+}
+
+/** The route and captured params for `path`, or undefined. */
+export function matchRoute(
+  routes: Route[],
+  path: string,
+): { route: Route; params: Record<string, string> } | undefined {
+  const segments = path.split('/').filter((s, i, all) => s !== '' || (i > 0 && i === all.length - 1));
+  for (const route of routes) {
+    if (route.path.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    let ok = true;
+    for (let i = 0; i < segments.length; i++) {
+      const pattern = route.path[i]!;
+      const segment = segments[i]!;
+      if (pattern.startsWith(':')) {
+        if (segment === '') {
+          ok = false;
+          break;
+        }
+        params[pattern.slice(1)] = safeDecode(segment);
+      } else if (pattern !== segment) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return { route, params };
+  }
+  return undefined;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

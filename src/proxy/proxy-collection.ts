@@ -1,0 +1,115 @@
+import { apiError } from './api/api-error.ts';
+import { Proxy, type ProxyEnvironment } from './proxy.ts';
+import type { ProxyConfig } from './proxy-config.ts';
+import { type ToxicJson, toxicJson } from './toxic-wrapper.ts';
+
+/** The wire JSON of a proxy, fields in Toxiproxy's order. */
+export interface ProxyJson {
+  name: string;
+  listen: string;
+  upstream: string;
+  enabled: boolean;
+  toxics: ToxicJson[];
+}
+
+export function proxyJson(proxy: Proxy): ProxyJson {
+  return {
+    name: proxy.name,
+    listen: proxy.listen,
+    upstream: proxy.upstream,
+    enabled: proxy.enabled,
+    toxics: proxy.toxicList().map(toxicJson),
+  };
+}
+
+/** Every proxy by name, and the operations the API performs on them. */
+export class ProxyCollection {
+  private readonly proxies = new Map<string, Proxy>();
+
+  constructor(private readonly env: ProxyEnvironment) {}
+
+  all(): Proxy[] {
+    return [...this.proxies.values()];
+  }
+
+  get(name: string): Proxy {
+    const proxy = this.proxies.get(name);
+    if (proxy === undefined) throw apiError('proxyNotFound');
+    return proxy;
+  }
+
+  /** Creates a proxy; 409 when the name is taken; a listen error leaves nothing behind. */
+  async add(config: Required<ProxyConfig>): Promise<Proxy> {
+    if (this.proxies.has(config.name)) throw apiError('proxyAlreadyExists');
+    const proxy = new Proxy(config.name, config.listen, config.upstream, this.env);
+    if (config.enabled) await proxy.start();
+    this.proxies.set(config.name, proxy);
+    return proxy;
+  }
+
+  /**
+   * POST /populate after validation: an existing proxy with the same listen and upstream
+   * is kept as is; otherwise it is replaced. Stops at the first listen error and returns
+   * what was done so far with the error.
+   */
+  async populate(configs: Array<Required<ProxyConfig>>): Promise<{ proxies: Proxy[]; error?: unknown }> {
+    const proxies: Proxy[] = [];
+    for (const config of configs) {
+      const existing = this.proxies.get(config.name);
+      if (
+        existing !== undefined &&
+        existing.listen === config.listen &&
+        existing.upstream === config.upstream
+      ) {
+        proxies.push(existing);
+        continue;
+      }
+      if (existing !== undefined) {
+        await existing.stop();
+        this.proxies.delete(config.name);
+      }
+      const proxy = new Proxy(config.name, config.listen, config.upstream, this.env);
+      try {
+        if (config.enabled) await proxy.start();
+      } catch (error) {
+        return { proxies, error };
+      }
+      this.proxies.set(config.name, proxy);
+      proxies.push(proxy);
+    }
+    return { proxies };
+  }
+
+  /** Applies a proxy update: new listen/upstream restart it; `enabled` starts or stops it. */
+  async update(proxy: Proxy, input: { listen: string; upstream: string; enabled: boolean }): Promise<void> {
+    if (input.listen !== proxy.listen || input.upstream !== proxy.upstream) {
+      const wasEnabled = proxy.enabled;
+      await proxy.stop();
+      proxy.listen = input.listen;
+      proxy.upstream = input.upstream;
+      if (wasEnabled && input.enabled) return proxy.start();
+    }
+    if (input.enabled && !proxy.enabled) await proxy.start();
+    else if (!input.enabled && proxy.enabled) await proxy.stop();
+  }
+
+  async remove(name: string): Promise<void> {
+    const proxy = this.get(name);
+    this.proxies.delete(name);
+    await proxy.stop();
+  }
+
+  /** POST /reset: every proxy enabled again, every toxic removed. */
+  async reset(): Promise<void> {
+    for (const proxy of this.proxies.values()) {
+      await proxy.start();
+      await proxy.removeAllToxics();
+    }
+  }
+
+  /** Stops every proxy (server shutdown). */
+  async close(): Promise<void> {
+    await Promise.all(this.all().map((p) => p.stop()));
+    this.proxies.clear();
+  }
+}

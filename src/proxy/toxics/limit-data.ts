@@ -1,0 +1,34 @@
+import { num, type Toxic, type ToxicAttributes, type ToxicType } from './toxic.ts';
+
+/**
+ * `limit_data`: passes `bytes` bytes per connection, then closes it. The count lives in
+ * the per-connection state, so updating the toxic does not grant a fresh allowance.
+ */
+export function limitDataToxic(attributes: ToxicAttributes): Toxic {
+  const limit = num(attributes, 'bytes');
+  return {
+    async pipe(stub, state) {
+      for (;;) {
+        const chunk = await stub.read();
+        if (chunk === undefined) return;
+        if (chunk === null) return stub.close();
+        const sent = state.sent ?? 0;
+        const remaining = Math.max(0, limit - sent);
+        const data = remaining < chunk.data.length ? chunk.data.subarray(0, remaining) : chunk.data;
+        if (data.length > 0) {
+          state.sent = sent + data.length;
+          await stub.write({ data, timestamp: chunk.timestamp });
+        }
+        if ((state.sent ?? 0) >= limit) return stub.close();
+      }
+    },
+  };
+}
+
+/** `limit_data`: `bytes`. */
+export const limitData: ToxicType = {
+  type: 'limit_data',
+  attributes: ['bytes'],
+  bufferSize: 16,
+  create: limitDataToxic,
+};

@@ -1,0 +1,78 @@
+import type { AttemptRecord, BreakerRecord, CallRecord } from '../run-events.ts';
+import type { Metrics } from '../run-result.ts';
+import { LatencyHistogram } from './latency-histogram.ts';
+
+/** At most this many breaker transitions are listed per metrics block (all are counted). */
+export const MAX_LISTED_TRANSITIONS = 1000;
+
+/**
+ * Folds call, attempt and breaker records into one `Metrics` block (for a phase or a whole
+ * scenario) in constant memory: counters plus one hdr histogram.
+ */
+export class MetricsAccumulator {
+  private calls = 0;
+  private ok = 0;
+  private failed = 0;
+  private unknown = 0;
+  private attempts = 0;
+  private upstreamCalls = 0;
+  private upstreamCallsWhileOpen = 0;
+  private fallbacks = 0;
+  private shortCircuits = 0;
+  private deadlineExceeded = 0;
+  private transitionCount = 0;
+  private readonly transitions: Metrics['breakerTransitions'] = [];
+  private readonly latency = new LatencyHistogram(3);
+
+  observeCall(call: CallRecord): void {
+    this.calls++;
+    if (call.outcome === 'ok') this.ok++;
+    else if (call.outcome === 'failed') this.failed++;
+    else this.unknown++;
+    this.attempts += call.attempts;
+    if (call.fallback !== undefined) this.fallbacks++;
+    if (call.shortCircuited) this.shortCircuits++;
+    if (call.deadlineExceeded) this.deadlineExceeded++;
+    this.latency.record(call.latencyMs);
+  }
+
+  /** @param whileOpen the breaker was open or half-open when the attempt started. */
+  observeAttempt(_attempt: AttemptRecord, whileOpen: boolean): void {
+    this.upstreamCalls++;
+    if (whileOpen) this.upstreamCallsWhileOpen++;
+  }
+
+  observeBreaker(record: BreakerRecord): void {
+    this.transitionCount++;
+    if (this.transitions.length < MAX_LISTED_TRANSITIONS) {
+      this.transitions.push({ t: record.t, phase: record.phase, from: record.from, to: record.to });
+    }
+  }
+
+  result(): Metrics {
+    const hasCalls = this.calls > 0;
+    return {
+      calls: this.calls,
+      ok: this.ok,
+      failed: this.failed,
+      unknown: this.unknown,
+      successRate: hasCalls ? this.ok / this.calls : null,
+      latencyMs: hasCalls
+        ? {
+            p50: this.latency.percentile(50)!,
+            p95: this.latency.percentile(95)!,
+            p99: this.latency.percentile(99)!,
+            max: this.latency.max()!,
+          }
+        : null,
+      attemptsPerCall: hasCalls ? this.attempts / this.calls : null,
+      upstreamCalls: this.upstreamCalls,
+      upstreamCallsWhileOpen: this.upstreamCallsWhileOpen,
+      fallbacks: this.fallbacks,
+      shortCircuits: this.shortCircuits,
+      deadlineExceeded: this.deadlineExceeded,
+      breakerTransitions: [...this.transitions].sort((a, b) => a.t - b.t),
+      breakerTransitionCount: this.transitionCount,
+    };
+  }
+}

@@ -1,0 +1,177 @@
+import type { BreakerState } from '../../client/client-types.ts';
+import type { HypothesisResult, RunEvent, ScenarioEndEvent, ScenarioStartEvent } from '../run-events.ts';
+import type { PhaseResult, ScenarioResult } from '../run-result.ts';
+import { MetricsAccumulator } from './metrics-accumulator.ts';
+import { bucketWidthFor, TimeSeriesAccumulator } from './time-series-accumulator.ts';
+
+/** What the runner's `createHypothesisEvaluator` returns, as the report uses it. */
+export interface HypothesisEvaluator {
+  observe(event: RunEvent): void;
+  result(): HypothesisResult;
+}
+
+export type HypothesisEvaluatorFactory = (
+  hypothesis: unknown,
+  start: ScenarioStartEvent,
+) => HypothesisEvaluator;
+
+interface PhaseState {
+  startMs?: number;
+  endMs?: number;
+  faultEvents: PhaseResult['faultEvents'];
+  metrics: MetricsAccumulator;
+}
+
+/**
+ * Everything the report keeps about one scenario while the log streams past: per-phase and
+ * overall counters, the chart buckets and one evaluator per hypothesis. Never the calls.
+ */
+export class ScenarioAccumulator {
+  private readonly phases: PhaseState[];
+  private readonly phaseIndex = new Map<string, number>();
+  private readonly overall = new MetricsAccumulator();
+  private readonly series: TimeSeriesAccumulator;
+  private readonly evaluators: Array<HypothesisEvaluator | { failed: HypothesisResult }>;
+  private breakerState: BreakerState = 'closed';
+  private lastT = 0;
+  private end?: ScenarioEndEvent;
+
+  constructor(
+    readonly start: ScenarioStartEvent,
+    createEvaluator: HypothesisEvaluatorFactory,
+  ) {
+    this.phases = start.phases.map(() => ({ faultEvents: [], metrics: new MetricsAccumulator() }));
+    for (const [index, phase] of start.phases.entries()) this.phaseIndex.set(phase.name, index);
+    this.series = new TimeSeriesAccumulator(bucketWidthFor(this.plannedMs()));
+    this.evaluators = start.hypotheses.map((hypothesis, index) => {
+      try {
+        return createEvaluator(hypothesis, start);
+      } catch (err) {
+        // A hypothesis the evaluator rejects still shows up, failed, with the reason.
+        return { failed: unevaluable(index, hypothesis, err) };
+      }
+    });
+  }
+
+  get ended(): boolean {
+    return this.end !== undefined;
+  }
+
+  observe(event: RunEvent): void {
+    if ('t' in event && event.type !== 'scenario-start') this.lastT = Math.max(this.lastT, event.t);
+    for (const evaluator of this.evaluators) if ('observe' in evaluator) evaluator.observe(event);
+    switch (event.type) {
+      case 'phase-start': {
+        const phase = this.phases[event.index] ?? this.phaseNamed(event.phase);
+        if (phase) phase.startMs = event.t;
+        break;
+      }
+      case 'phase-end': {
+        const phase = this.phases[event.index] ?? this.phaseNamed(event.phase);
+        if (phase) phase.endMs = event.t;
+        break;
+      }
+      case 'fault':
+        this.phaseNamed(event.phase)?.faultEvents.push({
+          t: event.t,
+          action: event.action,
+          level: event.level,
+          fault: event.fault,
+        });
+        break;
+      case 'call':
+        this.overall.observeCall(event);
+        this.phaseNamed(event.phase)?.metrics.observeCall(event);
+        this.series.observeCall(event);
+        break;
+      case 'attempt': {
+        const whileOpen = this.breakerState === 'open' || this.breakerState === 'half-open';
+        this.overall.observeAttempt(event, whileOpen);
+        this.phaseNamed(event.phase)?.metrics.observeAttempt(event, whileOpen);
+        break;
+      }
+      case 'breaker':
+        this.breakerState = event.to;
+        this.overall.observeBreaker(event);
+        this.phaseNamed(event.phase)?.metrics.observeBreaker(event);
+        this.series.observeBreaker(event);
+        break;
+      case 'scenario-end':
+        this.end = event;
+        break;
+      default:
+        break;
+    }
+  }
+
+  result(): ScenarioResult {
+    const hypotheses = this.evaluators.map((e, index) => {
+      if (!('observe' in e)) return e.failed;
+      try {
+        return e.result();
+      } catch (err) {
+        return unevaluable(index, this.start.hypotheses[index], err);
+      }
+    });
+    const durationMs = this.end?.t ?? this.lastT;
+    let plannedStart = 0;
+    const phases: PhaseResult[] = this.start.phases.map((spec, index) => {
+      const state = this.phases[index]!;
+      const startMs = state.startMs ?? plannedStart;
+      plannedStart += spec.durationMs;
+      return {
+        name: spec.name,
+        index,
+        plannedDurationMs: spec.durationMs,
+        startMs,
+        endMs: state.endMs ?? Math.max(startMs, Math.min(durationMs, startMs + spec.durationMs)),
+        faults: spec.faults,
+        faultEvents: state.faultEvents,
+        metrics: state.metrics.result(),
+      };
+    });
+    const interrupted = this.end === undefined || this.end.interrupted;
+    const failed = this.end?.error !== undefined || hypotheses.some((h) => h.verdict === 'fail');
+    const result: ScenarioResult = {
+      name: this.start.scenario,
+      file: this.start.file,
+      mode: this.start.mode,
+      seed: this.start.seed,
+      service: this.start.service,
+      replayCommand: this.start.replayCommand,
+      verdict:
+        this.end?.error !== undefined ? 'fail' : interrupted ? 'interrupted' : failed ? 'fail' : 'pass',
+      durationMs,
+      phases,
+      metrics: this.overall.result(),
+      timeSeries: this.series.result(Math.max(durationMs, this.plannedMs())),
+      hypotheses,
+    };
+    if (this.end?.error !== undefined) result.error = this.end.error;
+    return result;
+  }
+
+  private plannedMs(): number {
+    return this.start.phases.reduce((sum, phase) => sum + phase.durationMs, 0);
+  }
+
+  private phaseNamed(name: string): PhaseState | undefined {
+    const index = this.phaseIndex.get(name);
+    return index === undefined ? undefined : this.phases[index];
+  }
+}
+
+function unevaluable(index: number, hypothesis: unknown, err: unknown): HypothesisResult {
+  const message = err instanceof Error ? err.message : String(err);
+  const phase = (hypothesis as { phase?: unknown } | null)?.phase;
+  const kind = Object.keys((hypothesis as object | null) ?? {}).find((k) => k !== 'phase') ?? 'unknown';
+  return {
+    index,
+    ...(typeof phase === 'string' ? { phase } : {}),
+    kind,
+    description: `hypothesis ${index + 1} (${kind})`,
+    expected: JSON.stringify(hypothesis),
+    observed: `could not be evaluated: ${message}`,
+    verdict: 'fail',
+  };
+}

@@ -1,0 +1,59 @@
+import pc from 'picocolors';
+import { formatMs, formatRate, formatRatio } from './format.ts';
+import type { Reporter } from './reporter.ts';
+
+/**
+ * The summary `faultline run` prints at the end: one line per scenario with its key
+ * figures, the failing hypotheses indented under it with expected vs observed and the
+ * replay command, then contracts, invariants and the totals. No file.
+ *
+ * @example
+ * io.stdout.write(consoleReporter.render(result, { color: io.stdout.isTTY === true }));
+ */
+export const consoleReporter: Reporter = {
+  name: 'console',
+  fileName: undefined,
+  render(result, options = {}) {
+    const c = pc.createColors(options.color ?? false);
+    const mark = { pass: c.green('PASS'), fail: c.red('FAIL'), interrupted: c.yellow('INT ') } as const;
+    const lines: string[] = [];
+    for (const s of result.scenarios) {
+      const m = s.metrics;
+      lines.push(
+        `${mark[s.verdict]} ${c.bold(s.name)} ${c.dim(`(${s.mode}, seed ${s.seed})`)}  ` +
+          `${m.calls} calls, ${formatRate(m.successRate)} ok, p99 ${formatMs(m.latencyMs?.p99)}, ` +
+          `${formatRatio(m.attemptsPerCall)} attempts/call, ${m.shortCircuits} short-circuited, ${m.fallbacks} fallbacks`,
+      );
+      if (s.error) lines.push(`     ${c.red('crashed:')} ${s.error}`);
+      for (const h of s.hypotheses) {
+        if (h.verdict === 'pass') continue;
+        lines.push(`     ${c.red('x')} ${h.description}`);
+        lines.push(`       expected ${h.expected}, observed ${c.red(h.observed)}`);
+      }
+      if (s.verdict !== 'pass') lines.push(`     ${c.dim('replay:')} ${s.replayCommand}`);
+    }
+    for (const contract of result.contracts ?? []) {
+      if (contract.verdict === 'pass') continue;
+      lines.push(`${mark.fail} contract ${contract.provider}: ${contract.interaction}`);
+      if (contract.message) lines.push(`     ${contract.message}`);
+    }
+    for (const check of result.checks ?? []) {
+      if (check.verdict === 'pass') continue;
+      lines.push(`${mark.fail} invariant ${check.service}: ${check.property}`);
+      if (check.counterexample) lines.push(`     counterexample: ${check.counterexample}`);
+      if (check.seed !== undefined)
+        lines.push(`     seed ${check.seed}${check.path ? `, path ${check.path}` : ''}`);
+    }
+    const t = result.totals;
+    const parts = [
+      `${t.scenarios.passed}/${t.scenarios.total} scenarios passed`,
+      `${t.hypotheses.passed}/${t.hypotheses.total} hypotheses held`,
+    ];
+    if (t.scenarios.interrupted > 0) parts.push(`${t.scenarios.interrupted} interrupted`);
+    if (t.contracts.total > 0) parts.push(`${t.contracts.passed}/${t.contracts.total} contract interactions`);
+    if (t.checks.total > 0) parts.push(`${t.checks.passed}/${t.checks.total} invariants`);
+    const verdict = result.exitCode === 0 ? c.green('All hypotheses held.') : c.red('Some checks failed.');
+    lines.push('', `${parts.join(', ')}. ${verdict}`);
+    return `${lines.join('\n')}\n`;
+  },
+};

@@ -1,0 +1,121 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { displayPath } from '../config/display-path.ts';
+import type { FaultlineConfig, ReferenceServiceName } from '../config/faultline-config-schema.ts';
+import { FaultlineError } from '../errors/faultline-error.ts';
+import { InvalidOptionsError } from '../errors/invalid-options-error.ts';
+import { parseScenario } from './load-scenario-file.ts';
+import { ScenarioInvalidError } from './scenario-invalid-error.ts';
+
+export interface ScaffoldScenarioOptions {
+  /** Scenario name; the file is its kebab-case form plus `.yaml`. */
+  name: string;
+  /** Registry key of the service under test. @default 'inference' */
+  service?: string;
+  /** Directory of the new file, relative to cwd. @default 'scenarios' */
+  dir?: string;
+  /** @default process.cwd() */
+  cwd?: string;
+  config: FaultlineConfig;
+}
+
+/** The target file exists; scaffolding never overwrites. */
+export class ScenarioExistsError extends FaultlineError {
+  constructor(file: string) {
+    super(
+      'FAULTLINE_SCENARIO_EXISTS',
+      `Failed to create ${file}: the file already exists. Choose another name or delete the file first.`,
+    );
+  }
+}
+
+/** A request each reference service answers 200/202 to (docs/services.md). */
+const REQUESTS: Record<ReferenceServiceName, string> = {
+  inference: '{ method: POST, path: /v1/predict, json: { model: risk-v1, inputs: { text: hello } } }',
+  auth: '{ method: POST, path: /v1/tokens/verify, json: { token: valid-token-alice } }',
+  notify: '{ method: POST, path: /v1/notifications, json: { userId: u-1, channel: email, message: hello } }',
+  analytics:
+    '{ method: POST, path: /v1/events, json: { events: [{ type: page_view, userId: u-1, at: "2026-01-01T00:00:00Z" }] } }',
+  search: '{ method: GET, path: /v1/search, query: { q: hello } }',
+};
+
+/**
+ * Writes a commented starter scenario that loads and validates as is: steady load, a phase
+ * of injected 503s, a recovery phase, and hypotheses about each. Refuses to overwrite.
+ *
+ * @example
+ * const { file } = await scaffoldScenario({ name: 'search overload', service: 'search', config });
+ */
+export async function scaffoldScenario(options: ScaffoldScenarioOptions): Promise<{ file: string }> {
+  const cwd = options.cwd ?? process.cwd();
+  const service = options.service ?? 'inference';
+  const slug = options.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug === '') throw new InvalidOptionsError('name', 'a name with at least one letter or digit', options.name);
+  const absolute = path.resolve(cwd, options.dir ?? 'scenarios', `${slug}.yaml`);
+  const file = displayPath(absolute, cwd);
+  const schemaRef = displayPath(path.resolve(cwd, 'scenarios/scenario.schema.json'), path.dirname(absolute));
+  const entry = options.config.services[service];
+  const request = entry?.reference ? REQUESTS[entry.reference] : '{ method: GET, path: /health }';
+  const text = template({ name: options.name, service, request, schemaRef });
+
+  // The template must pass the loader it is written for (e.g. an unknown --service fails
+  // here, with the loader's message, before any file is created).
+  const parsed = parseScenario(text, file, options.config);
+  if (!parsed.ok) throw new ScenarioInvalidError(parsed.issues);
+
+  await mkdir(path.dirname(absolute), { recursive: true });
+  try {
+    await writeFile(absolute, text, { flag: 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new ScenarioExistsError(file);
+    throw err;
+  }
+  return { file };
+}
+
+function template(v: { name: string; service: string; request: string; schemaRef: string }): string {
+  return `# yaml-language-server: $schema=${v.schemaRef}
+# Format: docs/scenario-format.md. Run: faultline run <this file>
+name: ${JSON.stringify(v.name)}
+description: Injected 503s open the breaker; the service recovers when they stop.
+service: ${v.service}          # a key of faultline.config.yaml
+seed: 1                          # same seed, same run
+# mode: auto                     # auto = virtual time when every fault is http-level
+
+# Overrides of the service's client config in faultline.config.yaml (deep-merged).
+client:
+  breaker: { failureThreshold: 5, resetTimeoutMs: 1000 }
+  # retry: false                 # false disables a policy
+
+load:
+  concurrency: 2                 # workers
+  ratePerSec: 20                 # open loop; omit for back-to-back calls
+  maxCalls: 1000                 # hard bound for the whole scenario
+  request: ${v.request}
+
+phases:
+  - name: steady
+    durationMs: 2000
+  - name: outage
+    durationMs: 2000
+    faults:
+      - http: { status: 503, retryAfter: 1 }
+      # - http: { rate: 0.3, networkError: true }
+      # - http: { delayMs: { uniform: [100, 400] } }
+      # - tcp: { toxic: latency, attributes: { latency: 500, jitter: 50 } }   # real time only
+  - name: recovery
+    durationMs: 3000
+
+hypotheses:
+  - phase: steady
+    successRate: { min: 0.99 }
+  - phase: outage
+    breaker: { opens: true }
+  - phase: recovery
+    breaker: { closesWithinMs: 2000 }
+  # - latencyMs: { p99: { max: 500 } }
+`;
+}

@@ -1,0 +1,71 @@
+import { didYouMean } from '../config/did-you-mean.ts';
+import type { FaultlineConfig } from '../config/faultline-config-schema.ts';
+import { asRecord } from '../config/fields.ts';
+import type { FlatIssue } from '../config/yaml/zod-issues.ts';
+
+/**
+ * The rules of a scenario that need the whole file or the registry, checked on the raw
+ * YAML value (it may be partly invalid, so everything is read defensively):
+ * - `service` is a registry key that can be called (has a reference service or a baseUrl);
+ * - phase names are unique;
+ * - a hypothesis's `phase` names a phase of the scenario;
+ * - `mode: virtual` has no tcp fault (tcp faults need real sockets and real time).
+ */
+export function scenarioCrossChecks(raw: unknown, config: FaultlineConfig): FlatIssue[] {
+  const scenario = asRecord(raw);
+  if (!scenario) return [];
+  const issues: FlatIssue[] = [];
+  const issue = (path: PropertyKey[], message: string) => issues.push({ path, message, target: 'value' });
+
+  const service = scenario.service;
+  if (typeof service === 'string' && service !== '') {
+    const keys = Object.keys(config.services);
+    const entry = config.services[service];
+    if (!entry) {
+      const guess = didYouMean(service, keys);
+      const hint = guess ? `did you mean "${guess}"? ` : '';
+      issue(['service'], `unknown service "${service}" (${hint}services in the registry: ${keys.join(', ')})`);
+    } else if (entry.reference === undefined && entry.baseUrl === undefined) {
+      issue(
+        ['service'],
+        `service "${service}" cannot be called: its registry entry has neither "reference" nor "baseUrl"`,
+      );
+    }
+  }
+
+  const phases = Array.isArray(scenario.phases) ? scenario.phases : [];
+  const firstIndexByName = new Map<string, number>();
+  phases.forEach((phase, index) => {
+    const name = asRecord(phase)?.name;
+    if (typeof name !== 'string' || name === '') return;
+    const first = firstIndexByName.get(name);
+    if (first === undefined) firstIndexByName.set(name, index);
+    else issue(['phases', index, 'name'], `duplicate phase name "${name}" (phases[${first}] has it too)`);
+  });
+
+  const hypotheses = Array.isArray(scenario.hypotheses) ? scenario.hypotheses : [];
+  const names = [...firstIndexByName.keys()];
+  hypotheses.forEach((hypothesis, index) => {
+    const phase = asRecord(hypothesis)?.phase;
+    if (typeof phase !== 'string' || phase === '' || firstIndexByName.has(phase)) return;
+    const guess = didYouMean(phase, names);
+    const hint = guess ? `did you mean "${guess}"? ` : '';
+    issue(['hypotheses', index, 'phase'], `no phase named "${phase}" (${hint}phases: ${names.join(', ')})`);
+  });
+
+  if (scenario.mode === 'virtual') {
+    phases.forEach((phase, p) => {
+      const faults = asRecord(phase)?.faults;
+      if (!Array.isArray(faults)) return;
+      faults.forEach((fault, f) => {
+        if (asRecord(fault)?.tcp === undefined) return;
+        issue(
+          ['phases', p, 'faults', f, 'tcp'],
+          'a tcp fault needs real sockets and real time, but the scenario sets mode: virtual ' +
+            '(use mode: auto or real, or an http fault)',
+        );
+      });
+    });
+  }
+  return issues;
+}

@@ -1,0 +1,15 @@
+import type { Scenario } from './scenario-schema.ts';
+
+/**
+ * The clock a scenario runs on. `auto` is virtual when every fault is http-level (they
+ * are injected in the client's transport, so time can be simulated) and real as soon as
+ * one tcp fault needs the Toxiproxy proxy and real sockets.
+ *
+ * @example
+ * resolveScenarioMode(scenario); // 'virtual'
+ */
+export function resolveScenarioMode(scenario: Pick<Scenario, 'mode' | 'phases'>): 'real' | 'virtual' {
+  if (scenario.mode !== 'auto') return scenario.mode;
+  const hasTcp = scenario.phases.some((phase) => phase.faults.some((fault) => fault.tcp !== undefined));
+  return hasTcp ? 'real' : 'virtual';
+}

@@ -1,0 +1,114 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createClient } from '../../../src/client/create-client.ts';
+import type { ResilientClient } from '../../../src/client/client-types.ts';
+import { getCallOutcome } from '../../../src/client/client-response.ts';
+import { errorOf, type LoopbackServer, startHttpServer, startTcpServer } from './loopback-server.ts';
+
+let server: LoopbackServer | undefined;
+let client: ResilientClient | undefined;
+
+afterEach(async () => {
+  await client?.close();
+  await server?.close();
+  client = undefined;
+  server = undefined;
+});
+
+describe('client timeouts against misbehaving servers', () => {
+  it('times out an attempt whose headers never come, and retries it', async () => {
+    server = await startHttpServer(() => {
+      /* never answers */
+    });
+    client = createClient({
+      service: 'slow-headers',
+      baseUrl: server.url,
+      timeoutMs: 80,
+      retry: { maxAttempts: 2, baseDelayMs: 1, budget: false },
+      breaker: false,
+    });
+    const err = await errorOf(client.request({ path: '/v1/x' }));
+    expect(err.code).toBe('FAULTLINE_TIMEOUT');
+    expect(getCallOutcome(err)?.attempts).toBe(2);
+    expect(server.hits).toBe(2);
+  });
+
+  it('times out a body that trickles slower than the attempt timeout', async () => {
+    const timers: NodeJS.Timeout[] = [];
+    server = await startHttpServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '1000' });
+      res.write('x');
+      timers.push(setTimeout(() => res.write('y'), 30));
+    });
+    client = createClient({ service: 'slow-body', baseUrl: server.url, timeoutMs: 100, retry: false });
+    const err = await errorOf(client.request({ path: '/' }));
+    for (const t of timers) clearTimeout(t);
+    expect(err.code).toBe('FAULTLINE_TIMEOUT');
+    // The aborted stream closes the socket: nothing is left half-read in the pool.
+    await server.allSocketsClosed();
+    expect(server.openSockets()).toBe(0);
+  });
+
+  it('times out a server that accepts the connection and never answers', async () => {
+    server = await startTcpServer(() => {
+      /* accept, read nothing, answer nothing */
+    });
+    client = createClient({ service: 'black-hole', baseUrl: server.url, timeoutMs: 60, retry: false });
+    const err = await errorOf(client.request({ path: '/' }));
+    expect(err.code).toBe('FAULTLINE_TIMEOUT');
+    expect(err.message).toContain('timeoutMs=60');
+    expect(server.connections).toBe(1);
+  });
+
+  it('cuts an attempt to what is left of the deadline and reports DEADLINE_EXCEEDED', async () => {
+    server = await startHttpServer(() => {
+      /* never answers */
+    });
+    client = createClient({
+      service: 'deadline',
+      baseUrl: server.url,
+      timeoutMs: 5_000,
+      deadlineMs: 120,
+      retry: { maxAttempts: 10, baseDelayMs: 1, budget: false },
+      breaker: false,
+    });
+    const err = await errorOf(client.request({ path: '/' }));
+    expect(err.code).toBe('FAULTLINE_DEADLINE_EXCEEDED');
+    expect((err.cause as { code?: string }).code).toBe('FAULTLINE_TIMEOUT');
+    expect(server.hits).toBe(1); // a deadline is not retried
+    expect(getCallOutcome(err)?.durationMs).toBeGreaterThanOrEqual(120);
+  });
+
+  it('counts backoff against the deadline: no retry whose wait would cross it', async () => {
+    server = await startHttpServer((_req, res) => res.writeHead(503, { 'retry-after': '2' }).end());
+    client = createClient({
+      service: 'deadline-backoff',
+      baseUrl: server.url,
+      deadlineMs: 1_000,
+      retry: { maxAttempts: 5, baseDelayMs: 1, budget: false },
+      breaker: false,
+    });
+    const err = await errorOf(client.request({ path: '/' }));
+    expect(err.code).toBe('FAULTLINE_HTTP_STATUS');
+    expect(server.hits).toBe(1);
+  });
+
+  it('aborts on the caller signal without counting a breaker failure', async () => {
+    server = await startHttpServer(() => {
+      /* never answers */
+    });
+    client = createClient({
+      service: 'abort',
+      baseUrl: server.url,
+      timeoutMs: 5_000,
+      breaker: { failureThreshold: 1 },
+    });
+    const controller = new AbortController();
+    const pending = client.request({ path: '/', signal: controller.signal });
+    while (server.hits === 0) await new Promise((r) => setTimeout(r, 5));
+    controller.abort(new Error('user cancelled'));
+    const err = await errorOf(pending);
+    expect(err.code).toBe('FAULTLINE_ABORTED');
+    expect(client.breaker.state).toBe('closed');
+    expect(server.hits).toBe(1);
+  });
+});

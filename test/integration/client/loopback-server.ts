@@ -1,0 +1,111 @@
+import { once } from 'node:events';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { type AddressInfo, createServer as createNetServer, type Server, type Socket } from 'node:net';
+
+/** What a test can see of a server: hits, connections, and open sockets. */
+export interface LoopbackServer {
+  url: string;
+  /** Requests received (HTTP) or connections accepted (raw TCP). */
+  hits: number;
+  /** Headers of every HTTP request received, in order. */
+  requests: IncomingMessage['headers'][];
+  /** Connections accepted so far. */
+  connections: number;
+  /** Connections not yet closed. */
+  openSockets(): number;
+  /** Resolves once every accepted socket has closed. */
+  allSocketsClosed(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function track(server: Server, state: { connections: number }, sockets: Set<Socket>, waiters: Array<() => void>) {
+  server.on('connection', (socket: Socket) => {
+    state.connections++;
+    sockets.add(socket);
+    socket.on('close', () => {
+      sockets.delete(socket);
+      if (sockets.size === 0) for (const w of waiters.splice(0)) w();
+    });
+  });
+}
+
+async function listen(server: Server): Promise<number> {
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return (server.address() as AddressInfo).port;
+}
+
+async function wrap(server: Server, sockets: Set<Socket>, waiters: Array<() => void>) {
+  const state = { connections: 0 };
+  track(server, state, sockets, waiters);
+  const port = await listen(server);
+  return { port, state };
+}
+
+function controls(server: Server, sockets: Set<Socket>, waiters: Array<() => void>) {
+  return {
+    openSockets: () => sockets.size,
+    allSocketsClosed: () =>
+      sockets.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve)),
+    close: async () => {
+      for (const s of sockets) s.destroy();
+      server.close();
+      await once(server, 'close');
+    },
+  };
+}
+
+/** A node:http server on 127.0.0.1:0 answering with `handler(req, res, hitNumber)`. */
+export async function startHttpServer(
+  handler: (req: IncomingMessage, res: ServerResponse, hit: number) => void,
+): Promise<LoopbackServer> {
+  const sockets = new Set<Socket>();
+  const waiters: Array<() => void> = [];
+  const requests: IncomingMessage['headers'][] = [];
+  const result = {} as LoopbackServer;
+  const server = createHttpServer((req, res) => {
+    result.hits++;
+    requests.push(req.headers);
+    req.resume();
+    handler(req, res, result.hits);
+  });
+  server.keepAliveTimeout = 30_000;
+  const { port, state } = await wrap(server, sockets, waiters);
+  Object.defineProperty(result, 'connections', { get: () => state.connections });
+  return Object.assign(result, {
+    url: `http://127.0.0.1:${port}`,
+    hits: 0,
+    requests,
+    ...controls(server, sockets, waiters),
+  });
+}
+
+/** A raw TCP server on 127.0.0.1:0 calling `onSocket(socket, hitNumber)` per connection. */
+export async function startTcpServer(onSocket: (socket: Socket, hit: number) => void): Promise<LoopbackServer> {
+  const sockets = new Set<Socket>();
+  const waiters: Array<() => void> = [];
+  const result = {} as LoopbackServer;
+  const server = createNetServer((socket) => {
+    result.hits++;
+    socket.on('error', () => {});
+    onSocket(socket, result.hits);
+  });
+  const { port, state } = await wrap(server, sockets, waiters);
+  Object.defineProperty(result, 'connections', { get: () => state.connections });
+  return Object.assign(result, {
+    url: `http://127.0.0.1:${port}`,
+    hits: 0,
+    requests: [],
+    ...controls(server, sockets, waiters),
+  });
+}
+
+/** The code of a rejected promise's error (fails the test if it resolved). */
+export async function errorOf(promise: Promise<unknown>): Promise<Error & { code?: string } & Record<string, unknown>> {
+  try {
+    await promise;
+  } catch (err) {
+    return err as Error & { code?: string } & Record<string, unknown>;
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}
