@@ -12,6 +12,43 @@ export type { Random } from './time/random.ts';
 export { createRandom, deriveRandom } from './time/random.ts';
 export { SystemClock, systemClock } from './time/system-clock.ts';
 export type {
+  AttemptEvent,
+  BreakerOptions,
+  BreakerState,
+  BreakerStateChangeEvent,
+  BreakerStrategy,
+  CallEvent,
+  CallOutcome,
+  ClientEvents,
+  ClientOptions,
+  ClientResponse,
+  FallbackEvent,
+  FallbackKind,
+  FallbackOptions,
+  HttpMethod,
+  Jitter,
+  MetricsSnapshot,
+  RequestOptions,
+  ResilientClient,
+  RetryBudgetOptions,
+  RetryEvent,
+  RetryOptions,
+} from './client/client-types.ts';
+export { getCallOutcome } from './client/client-response.ts';
+export { createClient } from './client/create-client.ts';
+export { ClientMetricsRegistry } from './client/metrics/client-metrics-registry.ts';
+export { clientDefaults } from './client/resolve-client-options.ts';
+export { AbortedError } from './errors/aborted-error.ts';
+export { BodyTooLargeError } from './errors/body-too-large-error.ts';
+export { BreakerOpenError } from './errors/breaker-open-error.ts';
+export { DeadlineExceededError } from './errors/deadline-exceeded-error.ts';
+export type { FailedResponse } from './errors/http-status-error.ts';
+export { HttpStatusError } from './errors/http-status-error.ts';
+export { InvalidResponseError } from './errors/invalid-response-error.ts';
+export { NetworkError } from './errors/network-error.ts';
+export { RetryBudgetExhaustedError } from './errors/retry-budget-exhausted-error.ts';
+export { TimeoutError } from './errors/timeout-error.ts';
+export type {
   BreakerConfig,
   ClientConfig,
   FallbackConfig,
@@ -36,8 +73,28 @@ export type {
 export { hypothesisKind } from './scenario/schema/hypothesis-schema.ts';
 export type { LoadSpec, RequestSpec } from './scenario/schema/load-spec-schema.ts';
 export type { Phase } from './scenario/schema/phase-schema.ts';
+export { ConfigInvalidError } from './config/config-invalid-error.ts';
+export { DEFAULT_FAULTLINE_CONFIG } from './config/default-faultline-config.ts';
+export { REFERENCE_SERVICE_NAMES } from './config/faultline-config-schema.ts';
+export type { LoadFaultlineConfigOptions } from './config/load-faultline-config.ts';
+export { FAULTLINE_CONFIG_FILE, loadFaultlineConfig, parseFaultlineConfig } from './config/load-faultline-config.ts';
+export type { ServiceClientOptions } from './config/resolve-service-client-options.ts';
+export { mergeClientConfig, resolveServiceClientOptions } from './config/resolve-service-client-options.ts';
+export { resolveServiceRequest } from './config/resolve-service-request.ts';
+export type { InputIssue } from './config/yaml/input-issue.ts';
+export { formatInputIssue } from './config/yaml/input-issue.ts';
+export type { LoadedScenario, LoadScenarioFileOptions } from './scenario/load-scenario-file.ts';
+export { checkScenarioFile, loadScenarioFile, parseScenario } from './scenario/load-scenario-file.ts';
+export type { LoadScenariosOptions } from './scenario/load-scenarios.ts';
+export { DEFAULT_SCENARIO_GLOB, loadScenarios } from './scenario/load-scenarios.ts';
+export type { ScaffoldScenarioOptions } from './scenario/scaffold-scenario.ts';
+export { ScenarioExistsError, scaffoldScenario } from './scenario/scaffold-scenario.ts';
+export { ScenarioInvalidError } from './scenario/scenario-invalid-error.ts';
+export { ScenarioNotFoundError } from './scenario/scenario-not-found-error.ts';
+export { generateJsonSchemas } from './scenario/schema/json-schemas.ts';
 export { resolveScenarioMode } from './scenario/schema/resolve-scenario-mode.ts';
 export type { Scenario, ScenarioInput, ScenarioMode } from './scenario/schema/scenario-schema.ts';
+export { scenarioSchema } from './scenario/schema/scenario-schema.ts';
 export type {
   TcpDownFault,
   TcpFault,
@@ -103,3 +160,60 @@ export type {
 } from './services/search/search-adapter.ts';
 export { createSearchAdapter, SEARCH_ADAPTER_DEFAULTS } from './services/search/search-adapter.ts';
 export { SearchUnavailableError } from './services/search/search-unavailable-error.ts';
+export type { ServiceHandler, ServiceRequest, ServiceResponse } from './services/service-handler.ts';
+export type { ServiceName } from './services/service-names.ts';
+export { isServiceName, SERVICE_NAMES } from './services/service-names.ts';
+export type { ServiceHandlerOptions } from './services/create-service-handler.ts';
+export { createServiceHandler } from './services/create-service-handler.ts';
+export type { InferenceHandlerOptions } from './services/inference/inference-handler.ts';
+export { createInferenceHandler } from './services/inference/inference-handler.ts';
+export type { AuthHandlerOptions } from './services/auth/auth-handler.ts';
+export { createAuthHandler } from './services/auth/auth-handler.ts';
+export type { NotifyHandlerOptions } from './services/notify/notify-handler.ts';
+export { createNotifyHandler } from './services/notify/notify-handler.ts';
+export type { AnalyticsHandlerOptions } from './services/analytics/analytics-handler.ts';
+export { createAnalyticsHandler } from './services/analytics/analytics-handler.ts';
+export type { SearchHandlerOptions } from './services/search/search-handler.ts';
+export { createSearchHandler } from './services/search/search-handler.ts';
+export { STATE_PATH } from './services/create-router.ts';
+export type { ServedHandler, ServeHandlerOptions } from './services/serve-handler.ts';
+export { SERVE_HANDLER_DEFAULTS, ServeError, serveHandler } from './services/serve-handler.ts';
+export type { RunningServices, StartServicesOptions } from './services/start-services.ts';
+export { startServices } from './services/start-services.ts';
+export type { ContractResult, VerifyPactsResult } from './contracts/contract-result.ts';
+export { ContractsError } from './contracts/contracts-error.ts';
+export type { BrokerOptions, VerifyPactsOptions } from './contracts/verify-pacts-options.ts';
+export { verifyPacts } from './contracts/verify-pacts.ts';
+export type { BuildRunResultOptions } from './report/build-run-result.ts';
+export { buildRunResult } from './report/build-run-result.ts';
+export type { DiffThresholds, RunDiff, ScenarioDiff } from './report/diff-run-results.ts';
+export { DEFAULT_DIFF_THRESHOLDS, diffRunResults } from './report/diff-run-results.ts';
+export { formatRunDiff } from './report/format-run-diff.ts';
+export { loadRunResult } from './report/load-run-result.ts';
+export { mergeRunResults } from './report/merge-run-results.ts';
+export type { ReportErrorCode } from './report/report-error.ts';
+export { ReportError } from './report/report-error.ts';
+export { consoleReporter } from './report/reporters/console.ts';
+export { htmlReporter } from './report/reporters/html.ts';
+export { jsonReporter } from './report/reporters/json.ts';
+export { junitReporter } from './report/reporters/junit.ts';
+export { markdownReporter } from './report/reporters/markdown.ts';
+export type { RenderOptions, Reporter } from './report/reporters/reporter.ts';
+export { DEFAULT_REPORTERS, getReporter, reporters } from './report/reporters/reporter-registry.ts';
+export type {
+  BreakerTransition,
+  CheckResult,
+  ContractResult as ReportContractResult,
+  CountTotals,
+  LatencySummary,
+  Metrics,
+  PhaseResult,
+  RunResult,
+  RunTotals,
+  ScenarioResult,
+  ScenarioVerdict,
+  TimeBucket,
+  TimeSeries,
+} from './report/run-result.ts';
+export { REPORT_SCHEMA_VERSION } from './report/run-result.ts';
+export { writeReports } from './report/write-reports.ts';

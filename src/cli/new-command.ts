@@ -20,7 +20,13 @@ export const newCommand: CliCommand = {
       .action(async (name: string, opts: { service: string; dir: string }) => {
         try {
           const config = await loadFaultlineConfig({ cwd: io.cwd });
-          const { file } = await scaffoldScenario({ name, service: opts.service, dir: opts.dir, cwd: io.cwd, config });
+          const { file } = await scaffoldScenario({
+            name,
+            service: opts.service,
+            dir: opts.dir,
+            cwd: io.cwd,
+            config,
+          });
           io.stdout.write(`created ${file}\nrun it: faultline run ${file}\n`);
         } catch (err) {
           if (!isFaultlineError(err)) throw err;

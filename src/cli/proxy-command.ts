@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { isFaultlineError } from '../errors/faultline-error.ts';
 import { faultProxyDefaults, startFaultProxy } from '../proxy/start-fault-proxy.ts';
@@ -25,7 +26,8 @@ export const proxyCommand: CliCommand = {
       .action(async (options: { host: string; port: number; config?: string; seed: number }) => {
         let proxy: Awaited<ReturnType<typeof startFaultProxy>>;
         try {
-          proxy = await startFaultProxy(options);
+          const { config, ...rest } = options;
+          proxy = await startFaultProxy({ ...rest, ...(config ? { config: resolve(io.cwd, config) } : {}) });
         } catch (err) {
           if (!isFaultlineError(err)) throw err;
           io.stderr.write(`faultline proxy: ${err.message}\n`);

@@ -17,13 +17,22 @@ export const servicesCommand: CliCommand = {
     program
       .command('services')
       .description(`Start the reference services (${SERVICE_NAMES.join(', ')}) until interrupted.`)
-      .option('--port-base <n>', 'services listen on N+1 … N+5; 0 = free ports', parsePortBase, DEFAULT_PORT_BASE)
+      .option(
+        '--port-base <n>',
+        'services listen on N+1 … N+5; 0 = free ports',
+        parsePortBase,
+        DEFAULT_PORT_BASE,
+      )
       .option('--host <host>', 'address to bind', '127.0.0.1')
       .option('--states', 'accept POST /_faultline/state (provider states for Pact verification)', false)
       .action(async (options: { portBase: number; host: string; states: boolean }) => {
         let services: Awaited<ReturnType<typeof startServices>>;
         try {
-          services = await startServices({ host: options.host, portBase: options.portBase, states: options.states });
+          services = await startServices({
+            host: options.host,
+            portBase: options.portBase,
+            states: options.states,
+          });
         } catch (err) {
           if (!isFaultlineError(err)) throw err;
           io.stderr.write(`faultline services: ${err.message}\n`);

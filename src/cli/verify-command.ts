@@ -33,14 +33,24 @@ export const verifyCommand: CliCommand = {
   register(program, { io, setExitCode }) {
     program
       .command('verify')
-      .description('Verify the consumer pacts against the reference services (or --base-url, or a Pact Broker).')
+      .description(
+        'Verify the consumer pacts against the reference services (or --base-url, or a Pact Broker).',
+      )
       .option('--provider <name>', 'only this provider (Pact provider name or registry key)')
-      .option('--base-url <url>', 'verify against this running provider instead of the reference services', parseUrl)
+      .option(
+        '--base-url <url>',
+        'verify against this running provider instead of the reference services',
+        parseUrl,
+      )
       .option('--pact <fileOrDir>', 'pact file or directory (repeatable; default contracts/)', collect, [])
       .option('--config <file>', 'service registry (default faultline.config.yaml)')
       .option('--broker-url <url>', 'fetch pacts from this Pact Broker (env PACT_BROKER_BASE_URL)', parseUrl)
       .option('--broker-token <token>', 'Pact Broker token (env PACT_BROKER_TOKEN)')
-      .option('--consumer-version-selectors <json>', 'JSON array of consumer version selectors', parseSelectors)
+      .option(
+        '--consumer-version-selectors <json>',
+        'JSON array of consumer version selectors',
+        parseSelectors,
+      )
       .option('--publish', 'publish verification results to the broker', false)
       .option('--provider-version <version>', 'provider version to publish results for (e.g. git SHA)')
       .option('--provider-branch <branch>', 'provider branch to publish results for')
@@ -64,12 +74,17 @@ async function runVerify(flags: VerifyFlags, io: CliIo): Promise<number> {
     flags.includeWipPactsSince && '--include-wip-pacts-since',
   ].filter(Boolean);
   if (!brokerUrl && brokerOnly.length > 0) {
-    io.stderr.write(`faultline verify: ${brokerOnly.join(', ')} need a Pact Broker: pass --broker-url or set PACT_BROKER_BASE_URL.\n`);
+    io.stderr.write(
+      `faultline verify: ${brokerOnly.join(', ')} need a Pact Broker: pass --broker-url or set PACT_BROKER_BASE_URL.\n`,
+    );
     return ExitCode.BadInput;
   }
   let result: VerifyPactsResult;
   try {
-    const config = await loadFaultlineConfig({ cwd: io.cwd, ...(flags.config ? { file: flags.config } : {}) });
+    const config = await loadFaultlineConfig({
+      cwd: io.cwd,
+      ...(flags.config ? { file: flags.config } : {}),
+    });
     result = await verifyPacts({
       config,
       cwd: io.cwd,
@@ -80,8 +95,12 @@ async function runVerify(flags: VerifyFlags, io: CliIo): Promise<number> {
         ? {
             broker: {
               url: brokerUrl,
-              ...((flags.brokerToken ?? io.env.PACT_BROKER_TOKEN) ? { token: flags.brokerToken ?? io.env.PACT_BROKER_TOKEN } : {}),
-              ...(flags.consumerVersionSelectors ? { consumerVersionSelectors: flags.consumerVersionSelectors } : {}),
+              ...((flags.brokerToken ?? io.env.PACT_BROKER_TOKEN)
+                ? { token: flags.brokerToken ?? io.env.PACT_BROKER_TOKEN }
+                : {}),
+              ...(flags.consumerVersionSelectors
+                ? { consumerVersionSelectors: flags.consumerVersionSelectors }
+                : {}),
               publish: flags.publish,
               ...(flags.providerVersion ? { providerVersion: flags.providerVersion } : {}),
               ...(flags.providerBranch ? { providerBranch: flags.providerBranch } : {}),
@@ -97,7 +116,9 @@ async function runVerify(flags: VerifyFlags, io: CliIo): Promise<number> {
     return ExitCode.BadInput;
   }
   if (flags.json) {
-    io.stdout.write(`${JSON.stringify({ type: 'contracts', t: 0, results: result.results, problems: result.problems })}\n`);
+    io.stdout.write(
+      `${JSON.stringify({ type: 'contracts', t: 0, results: result.results, problems: result.problems })}\n`,
+    );
   } else {
     printResults(result, io);
   }
@@ -114,13 +135,17 @@ function printResults(result: VerifyPactsResult, io: CliIo): void {
       io.stdout.write(`\n${paint(pc.bold, heading)}\n`);
       pact = heading;
     }
-    io.stdout.write(`  ${r.verdict === 'pass' ? paint(pc.green, 'PASS') : paint(pc.red, 'FAIL')}  ${r.interaction}\n`);
+    io.stdout.write(
+      `  ${r.verdict === 'pass' ? paint(pc.green, 'PASS') : paint(pc.red, 'FAIL')}  ${r.interaction}\n`,
+    );
     if (r.message) for (const line of r.message.split('; ')) io.stdout.write(`        ${line}\n`);
   }
   for (const problem of result.problems) io.stdout.write(`\n${paint(pc.red, 'PROBLEM')}  ${problem}\n`);
   const failed = result.results.filter((r: ContractResult) => r.verdict === 'fail').length;
   const summary = `${result.results.length - failed} passed, ${failed} failed, ${result.problems.length} registry problem(s)`;
-  io.stdout.write(`\n${result.ok ? paint(pc.green, `Contracts verified: ${summary}`) : paint(pc.red, `Contracts failed: ${summary}`)}\n`);
+  io.stdout.write(
+    `\n${result.ok ? paint(pc.green, `Contracts verified: ${summary}`) : paint(pc.red, `Contracts failed: ${summary}`)}\n`,
+  );
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -128,7 +153,8 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 function parseUrl(value: string): string {
-  if (!/^https?:\/\/[^/]+/.test(value)) throw new InvalidArgumentError(`expected an http(s) URL, got "${value}".`);
+  if (!/^https?:\/\/[^/]+/.test(value))
+    throw new InvalidArgumentError(`expected an http(s) URL, got "${value}".`);
   return value;
 }
 

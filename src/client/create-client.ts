@@ -22,7 +22,7 @@ import { FallbackPolicy } from './fallback/fallback-policy.ts';
 import { ClientMetrics } from './metrics/client-metrics.ts';
 import { ClientMetricsRegistry } from './metrics/client-metrics-registry.ts';
 import { type ResolvedClientOptions, resolveClientOptions, splitBaseUrl } from './resolve-client-options.ts';
-import { retryDefaults, RetryPolicy } from './retry/retry-policy.ts';
+import { RetryPolicy, retryDefaults } from './retry/retry-policy.ts';
 import { TimerWheel } from './timeout/timer-wheel.ts';
 import { buildRequest } from './transport/build-request.ts';
 import { type AttemptTransport, type RawResponse, sendAttempt } from './transport/send-attempt.ts';
@@ -54,7 +54,11 @@ function callFailureStatuses(retryOnStatus: readonly number[]): Set<number> {
   return set;
 }
 
-function createTransport(o: ResolvedClientOptions, origin: string, wheel: TimerWheel): {
+function createTransport(
+  o: ResolvedClientOptions,
+  origin: string,
+  wheel: TimerWheel,
+): {
   transport: AttemptTransport;
   owned: Dispatcher | undefined;
 } {
@@ -131,7 +135,11 @@ class Client implements ResilientClient {
       this.fallbackPolicy = new FallbackPolicy(o.fallback, clock);
       if (o.fallback.kind === 'alternate') {
         const { origin } = splitBaseUrl('fallback.baseUrl', o.fallback.baseUrl);
-        const alt = createTransport({ ...o, dispatcher: undefined, interceptors: o.interceptors }, origin, this.wheel);
+        const alt = createTransport(
+          { ...o, dispatcher: undefined, interceptors: o.interceptors },
+          origin,
+          this.wheel,
+        );
         this.alternate = alt.transport;
         if (alt.owned !== undefined) this.owned.push(alt.owned);
       }
@@ -203,7 +211,12 @@ class Client implements ResilientClient {
         if (served !== undefined) {
           this.metricsState.fallbacks++;
           if (this.fallbackEmitter.size > 0) {
-            this.fallbackEmitter.emit({ service: o.service, requestId: request.requestId, kind: served.kind, errorCode: code });
+            this.fallbackEmitter.emit({
+              service: o.service,
+              requestId: request.requestId,
+              kind: served.kind,
+              errorCode: code,
+            });
           }
           call.lastErrorCode ??= code;
           return this.succeed(call, served.response, served.kind, served.stale);
@@ -253,7 +266,12 @@ class Client implements ResilientClient {
     const outcome = this.outcome(call, fallback, stale);
     this.metricsState.recordCall(outcome.durationMs, undefined);
     if (this.callEmitter.size > 0) {
-      this.callEmitter.emit({ service: this.service, startedAt: call.startedAt, outcome, status: raw.status });
+      this.callEmitter.emit({
+        service: this.service,
+        startedAt: call.startedAt,
+        outcome,
+        status: raw.status,
+      });
     }
     return new CallResponse(raw, outcome, this.service);
   }

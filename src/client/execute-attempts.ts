@@ -11,7 +11,12 @@ import type { ClientMetrics } from './metrics/client-metrics.ts';
 import { parseRetryAfter } from './retry/parse-retry-after.ts';
 import type { AttemptResult, RetryPolicy } from './retry/retry-policy.ts';
 import { headersForAttempt, type PreparedRequest } from './transport/build-request.ts';
-import { type AttemptHandler, type AttemptTransport, type RawResponse, sendAttempt } from './transport/send-attempt.ts';
+import {
+  type AttemptHandler,
+  type AttemptTransport,
+  type RawResponse,
+  sendAttempt,
+} from './transport/send-attempt.ts';
 
 /** What every call of one client shares. */
 export interface CallPipeline {
@@ -110,7 +115,8 @@ export async function executeAttempts(p: CallPipeline, call: CallState): Promise
       lastError = new HttpStatusError(p.service, response);
       const retryAfter = response.headers['retry-after'];
       // Retry-After may be an HTTP-date: the one place wall-clock time is needed.
-      const retryAfterMs = typeof retryAfter === 'string' ? parseRetryAfter(retryAfter, Date.now()) : undefined;
+      const retryAfterMs =
+        typeof retryAfter === 'string' ? parseRetryAfter(retryAfter, Date.now()) : undefined;
       result = { kind: 'status', status, retryAfterMs };
     } catch (thrown) {
       const duration = clock.now() - start;
@@ -184,5 +190,13 @@ function emitAttempt(
   errorCode: string | undefined,
 ): void {
   if (p.onAttempt.size === 0) return;
-  p.onAttempt.emit({ service: p.service, requestId: call.request.requestId, attempt, startedAt, durationMs, status, errorCode });
+  p.onAttempt.emit({
+    service: p.service,
+    requestId: call.request.requestId,
+    attempt,
+    startedAt,
+    durationMs,
+    status,
+    errorCode,
+  });
 }

@@ -1,6 +1,6 @@
 import { InvalidOptionsError } from '../errors/invalid-options-error.ts';
-import { systemClock } from '../time/system-clock.ts';
 import { createRandom } from '../time/random.ts';
+import { systemClock } from '../time/system-clock.ts';
 import { integerAtLeast, numberAbove, plainObject } from './_internals/validate.ts';
 import type { ClientOptions, FallbackOptions } from './client-types.ts';
 import { DEFAULT_CACHE_MAX_ENTRIES } from './fallback/last-good-cache.ts';
@@ -55,7 +55,12 @@ export function resolveClientOptions(o: ClientOptions): ResolvedClientOptions {
     deadlineMs: numberAbove('deadlineMs', o.deadlineMs ?? d.deadlineMs, 0, ' ms'),
     maxResponseBytes: integerAtLeast('maxResponseBytes', o.maxResponseBytes ?? d.maxResponseBytes, 0),
     connections: integerAtLeast('connections', o.connections ?? d.connections, 1),
-    keepAliveTimeoutMs: numberAbove('keepAliveTimeoutMs', o.keepAliveTimeoutMs ?? d.keepAliveTimeoutMs, 0, ' ms'),
+    keepAliveTimeoutMs: numberAbove(
+      'keepAliveTimeoutMs',
+      o.keepAliveTimeoutMs ?? d.keepAliveTimeoutMs,
+      0,
+      ' ms',
+    ),
     headers,
     retry: o.retry,
     breaker: o.breaker,

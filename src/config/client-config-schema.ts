@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { expected, int, ms, oneOf, positiveMs, probability, stringMap, strictObject } from './fields.ts';
+import { expected, int, ms, oneOf, positiveMs, probability, strictObject, stringMap } from './fields.ts';
 
 /**
  * The part of ClientOptions (src/client/client-types.ts) that a user writes in YAML: in
@@ -8,7 +8,10 @@ import { expected, int, ms, oneOf, positiveMs, probability, stringMap, strictObj
  * Defaults are the client's own (see client-types.ts); this schema only validates.
  */
 
-const statusCode = int(100, 'an HTTP status code 100..599').max(599, expected('an HTTP status code 100..599'));
+const statusCode = int(100, 'an HTTP status code 100..599').max(
+  599,
+  expected('an HTTP status code 100..599'),
+);
 
 export const retryBudgetSchema = strictObject(
   {
@@ -42,7 +45,9 @@ export const retryConfigSchema = strictObject(
     budget: z
       .union([z.literal(false, expected('false')), retryBudgetSchema])
       .optional()
-      .describe('Retry budget; false disables it. Default { ratio: 0.2, minRetriesPerWindow: 10, windowMs: 10000 }.'),
+      .describe(
+        'Retry budget; false disables it. Default { ratio: 0.2, minRetriesPerWindow: 10, windowMs: 10000 }.',
+      ),
   },
   'a retry object { maxAttempts, baseDelayMs, ... }',
 );
@@ -57,7 +62,9 @@ export const breakerConfigSchema = strictObject(
     windowMs: positiveMs().optional().describe('time-window, slow-call-rate: window, ms. Default 10000.'),
     minimumCalls: int(1).optional().describe('Window strategies: fewer calls never open. Default 10.'),
     failureRateThreshold: probability().optional().describe('Failure rate that opens. Default 0.5.'),
-    slowCallDurationMs: positiveMs().optional().describe('A call slower than this is slow, ms. Default 5000.'),
+    slowCallDurationMs: positiveMs()
+      .optional()
+      .describe('A call slower than this is slow, ms. Default 5000.'),
     slowCallRateThreshold: probability().optional().describe('Slow-call rate that opens. Default 0.5.'),
     resetTimeoutMs: ms().optional().describe('Time open before probing, ms. Default 30000.'),
     halfOpenMaxCalls: int(1).optional().describe('Concurrent probes while half-open. Default 1.'),
@@ -108,7 +115,9 @@ export const fallbackConfigSchema = z.discriminatedUnion(
 export const clientConfigSchema = strictObject(
   {
     timeoutMs: positiveMs().optional().describe('Per-attempt timeout, ms. Default 10000.'),
-    deadlineMs: positiveMs().optional().describe('Overall deadline of a call including retries, ms. Default 30000.'),
+    deadlineMs: positiveMs()
+      .optional()
+      .describe('Overall deadline of a call including retries, ms. Default 30000.'),
     maxResponseBytes: int(1, 'a number of bytes >= 1').optional().describe('Default 10 MiB.'),
     connections: int(1).optional().describe('Connections per origin. Default 64.'),
     keepAliveTimeoutMs: ms().optional().describe('Idle keep-alive, ms. Default 4000.'),
@@ -134,4 +143,3 @@ export type BreakerConfig = z.output<typeof breakerConfigSchema>;
 export type FallbackConfig = z.output<typeof fallbackConfigSchema>;
 /** Client settings as written in YAML (registry or scenario overrides). */
 export type ClientConfig = z.output<typeof clientConfigSchema>;
-

@@ -6,7 +6,10 @@ export class ConfigInvalidError extends FaultlineError {
   readonly issues: InputIssue[];
 
   constructor(issues: InputIssue[]) {
-    super('FAULTLINE_CONFIG_INVALID', issuesMessage('the service registry', issues, 'docs/scenario-format.md'));
+    super(
+      'FAULTLINE_CONFIG_INVALID',
+      issuesMessage('the service registry', issues, 'docs/scenario-format.md'),
+    );
     this.issues = issues;
   }
 }

@@ -17,7 +17,12 @@ export const DEFAULT_FAULTLINE_CONFIG: FaultlineConfig = {
         timeoutMs: 1000,
         deadlineMs: 5000,
         retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000, jitter: 'full' },
-        breaker: { strategy: 'consecutive', failureThreshold: 5, resetTimeoutMs: 10_000, halfOpenMaxCalls: 1 },
+        breaker: {
+          strategy: 'consecutive',
+          failureThreshold: 5,
+          resetTimeoutMs: 10_000,
+          halfOpenMaxCalls: 1,
+        },
         fallback: { kind: 'cache', maxAgeMs: 60_000, maxEntries: 1000 },
       },
     },
@@ -42,8 +47,19 @@ export const DEFAULT_FAULTLINE_CONFIG: FaultlineConfig = {
       client: {
         timeoutMs: 2000,
         deadlineMs: 10_000,
-        retry: { maxAttempts: 4, baseDelayMs: 200, maxDelayMs: 2000, jitter: 'full', respectRetryAfter: true },
-        breaker: { strategy: 'consecutive', failureThreshold: 5, resetTimeoutMs: 15_000, halfOpenMaxCalls: 1 },
+        retry: {
+          maxAttempts: 4,
+          baseDelayMs: 200,
+          maxDelayMs: 2000,
+          jitter: 'full',
+          respectRetryAfter: true,
+        },
+        breaker: {
+          strategy: 'consecutive',
+          failureThreshold: 5,
+          resetTimeoutMs: 15_000,
+          halfOpenMaxCalls: 1,
+        },
       },
     },
     analytics: {

@@ -20,8 +20,10 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
       bestDistance = distance;
     }
   }
-  const limit = Math.max(2, Math.ceil(word.length / 3));
-  return bestDistance <= limit ? best : undefined;
+  const limit = word.length <= 3 ? 1 : Math.max(2, Math.ceil(word.length / 3));
+  // A candidate that shares nothing with the word (every letter replaced) is not a typo of it.
+  const replacedAll = best !== undefined && bestDistance >= Math.max(word.length, best.length);
+  return bestDistance <= limit && !replacedAll ? best : undefined;
 }
 
 /** Optimal string alignment distance (insert, delete, substitute, swap adjacent). */

@@ -7,6 +7,7 @@ import path from 'node:path';
 export function displayPath(file: string, cwd: string): string {
   const absolute = path.resolve(cwd, file);
   const relative = path.relative(cwd, absolute);
-  const shown = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
+  const shown =
+    relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
   return shown.split(path.sep).join('/');
 }

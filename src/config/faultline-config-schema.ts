@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clientConfigSchema } from './client-config-schema.ts';
-import { expected, nonEmptyString, oneOf, positiveMs, stringMap, strictObject } from './fields.ts';
+import { expected, nonEmptyString, oneOf, positiveMs, strictObject, stringMap } from './fields.ts';
 
 /**
  * The service registry, `faultline.config.yaml` at the repository root: which external

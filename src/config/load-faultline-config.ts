@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigInvalidError } from './config-invalid-error.ts';
 import { DEFAULT_FAULTLINE_CONFIG } from './default-faultline-config.ts';
-import { type FaultlineConfig, faultlineConfigSchema } from './faultline-config-schema.ts';
 import { displayPath } from './display-path.ts';
+import { type FaultlineConfig, faultlineConfigSchema } from './faultline-config-schema.ts';
 import { validateYaml } from './yaml/validate-yaml.ts';
 
 export interface LoadFaultlineConfigOptions {
@@ -28,7 +28,9 @@ export const FAULTLINE_CONFIG_FILE = 'faultline.config.yaml';
  * const config = await loadFaultlineConfig({ cwd: process.cwd() });
  * config.services.inference?.client?.timeoutMs; // 1000
  */
-export async function loadFaultlineConfig(options: LoadFaultlineConfigOptions = {}): Promise<FaultlineConfig> {
+export async function loadFaultlineConfig(
+  options: LoadFaultlineConfigOptions = {},
+): Promise<FaultlineConfig> {
   const cwd = options.cwd ?? process.cwd();
   const absolute = path.resolve(cwd, options.file ?? FAULTLINE_CONFIG_FILE);
   let text: string;

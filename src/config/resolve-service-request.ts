@@ -10,7 +10,11 @@ import { serviceEntry } from './resolve-service-client-options.ts';
  * @example
  * resolveServiceRequest(config, 'notify', scenario.load.request).idempotencyKey; // 'auto'
  */
-export function resolveServiceRequest(config: FaultlineConfig, serviceKey: string, request: RequestSpec): RequestSpec {
+export function resolveServiceRequest(
+  config: FaultlineConfig,
+  serviceKey: string,
+  request: RequestSpec,
+): RequestSpec {
   const defaults = serviceEntry(config, serviceKey).request;
   if (!defaults) return request;
   const resolved: RequestSpec = { ...request };

@@ -6,7 +6,11 @@ import { FaultlineError } from '../errors/faultline-error.ts';
  * (bad input). A contract that runs and fails is a result, not this error.
  */
 export class ContractsError extends FaultlineError {
-  constructor(code: 'FAULTLINE_CONTRACTS_NOT_FOUND' | 'FAULTLINE_CONTRACTS_INVALID', message: string, cause?: unknown) {
+  constructor(
+    code: 'FAULTLINE_CONTRACTS_NOT_FOUND' | 'FAULTLINE_CONTRACTS_INVALID',
+    message: string,
+    cause?: unknown,
+  ) {
     super(code, message, cause === undefined ? undefined : { cause });
   }
 }

@@ -46,18 +46,36 @@ export function parseVerificationOutput(
     return undefined;
   }
   if (typeof json !== 'object' || json === null || !Array.isArray(json.interactionResults)) return undefined;
-  const failures = [...(json.errors ?? []).map((e) => ({ e, pending: false })), ...(json.pendingErrors ?? []).map((e) => ({ e, pending: true }))];
+  const failures = [
+    ...(json.errors ?? []).map((e) => ({ e, pending: false })),
+    ...(json.pendingErrors ?? []).map((e) => ({ e, pending: true })),
+  ];
   return json.interactionResults.map(({ description, result }) => {
     const known = pact.interactions?.find((i) => i.description === description);
-    const failure = failures.find(({ e }) => e.interaction === description || e.interaction.endsWith(` - ${description}`));
+    const failure = failures.find(
+      ({ e }) => e.interaction === description || e.interaction.endsWith(` - ${description}`),
+    );
     const consumer = consumerOf(failure?.e.interaction) ?? pact.consumer;
     const interaction = nameInteraction(description, known?.states ?? statesOf(failure?.e.interaction));
     if (result === 'OK' || !failure) {
-      return { provider: pact.provider, consumer, interaction, verdict: result === 'OK' ? 'pass' : 'fail', ...(result === 'OK' ? {} : { message: `verifier result: ${result}` }) } satisfies ContractResult;
+      return {
+        provider: pact.provider,
+        consumer,
+        interaction,
+        verdict: result === 'OK' ? 'pass' : 'fail',
+        ...(result === 'OK' ? {} : { message: `verifier result: ${result}` }),
+      } satisfies ContractResult;
     }
     const message = describeMismatch(failure.e);
     // Pending pacts (broker `enablePending`) report failures without failing the build.
-    if (failure.pending) return { provider: pact.provider, consumer, interaction, verdict: 'pass', message: `pending: ${message}` };
+    if (failure.pending)
+      return {
+        provider: pact.provider,
+        consumer,
+        interaction,
+        verdict: 'pass',
+        message: `pending: ${message}`,
+      };
     return { provider: pact.provider, consumer, interaction, verdict: 'fail', message };
   });
 }

@@ -54,7 +54,11 @@ async function readPactFile(path: string, cwd: string): Promise<PactFile> {
   const pact = json as {
     consumer?: { name?: unknown };
     provider?: { name?: unknown };
-    interactions?: Array<{ description?: unknown; providerState?: unknown; providerStates?: Array<{ name?: unknown }> }>;
+    interactions?: Array<{
+      description?: unknown;
+      providerState?: unknown;
+      providerStates?: Array<{ name?: unknown }>;
+    }>;
   };
   const consumer = pact.consumer?.name;
   const provider = pact.provider?.name;

@@ -52,7 +52,9 @@ export function toxiproxyTarget(url: string): ProviderTarget {
       const exists = /^proxy (.+) exists$/.exec(state);
       const name = stringParam(params.name) ?? withToxic?.[1] ?? disabled?.[1] ?? exists?.[1];
       if (name === undefined || !(withToxic || disabled || exists)) {
-        throw new Error(`Unknown provider state "${state}". Known states: ${TOXIPROXY_STATES.map((s) => `"${s}"`).join(', ')}.`);
+        throw new Error(
+          `Unknown provider state "${state}". Known states: ${TOXIPROXY_STATES.map((s) => `"${s}"`).join(', ')}.`,
+        );
       }
       await createProxy(params, name, !disabled);
       if (withToxic) {

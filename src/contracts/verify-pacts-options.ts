@@ -1,5 +1,5 @@
-import type { FaultlineConfig } from '../config/faultline-config-schema.ts';
 import type { VerifierOptions } from '@pact-foundation/pact';
+import type { FaultlineConfig } from '../config/faultline-config-schema.ts';
 
 /** Pact Broker source and publishing (docs/contracts.md). Used only when `url` is given. */
 export interface BrokerOptions {

@@ -8,7 +8,7 @@ import { startServices } from '../services/start-services.ts';
 import type { ContractResult, VerifyPactsResult } from './contract-result.ts';
 import { ContractsError } from './contracts-error.ts';
 import { nameInteraction, parseVerificationOutput } from './parse-verification-output.ts';
-import { type ProviderTarget, faultlineStateTarget } from './provider-target.ts';
+import { faultlineStateTarget, type ProviderTarget } from './provider-target.ts';
 import { type PactFile, readPactFiles } from './read-pact-files.ts';
 import { toxiproxyTarget } from './toxiproxy-states.ts';
 import type { VerifyPactsOptions } from './verify-pacts-options.ts';
@@ -69,12 +69,21 @@ async function collectPacts(
       ]
     : (options.pacts ?? []);
   const wanted = options.provider ? providerNameOf(options.provider, registry) : undefined;
-  const pacts = (await readPactFiles(sources, cwd)).filter((p) => wanted === undefined || p.provider === wanted);
+  const pacts = (await readPactFiles(sources, cwd)).filter(
+    (p) => wanted === undefined || p.provider === wanted,
+  );
   if (pacts.length === 0) {
     const where = byDefault ? 'contracts/ or the registry pact paths' : sources.join(', ');
     throw new ContractsError(
       'FAULTLINE_CONTRACTS_NOT_FOUND',
       `No pacts found${wanted ? ` for provider "${wanted}"` : ''} in ${where}. Run the consumer contract tests (npx vitest run test/contracts) to write them, or pass --pact.`,
+    );
+  }
+  const providers = [...new Set(pacts.map((p) => p.provider))];
+  if (options.baseUrl && providers.length > 1) {
+    throw new ContractsError(
+      'FAULTLINE_CONTRACTS_INVALID',
+      `--base-url points at one provider, but the pacts are for ${providers.join(', ')}. Add --provider NAME or pass only that provider's pact.`,
     );
   }
   const problems: string[] = [];
@@ -214,7 +223,9 @@ async function verifyFromBroker(
       ...(await runVerifier(options, { consumer: '(broker)', provider }, target, {
         pactBrokerUrl: broker.url,
         ...(broker.token ? { pactBrokerToken: broker.token } : {}),
-        ...(broker.consumerVersionSelectors ? { consumerVersionSelectors: broker.consumerVersionSelectors } : {}),
+        ...(broker.consumerVersionSelectors
+          ? { consumerVersionSelectors: broker.consumerVersionSelectors }
+          : {}),
         publishVerificationResult: broker.publish ?? false,
         ...(broker.providerVersion ? { providerVersion: broker.providerVersion } : {}),
         ...(broker.providerBranch ? { providerVersionBranch: broker.providerBranch } : {}),

@@ -1,6 +1,6 @@
 import { apiError } from './api/api-error.ts';
-import { Proxy, type ProxyEnvironment } from './proxy.ts';
 import type { ProxyConfig } from './proxy-config.ts';
+import { type ProxyEnvironment, TcpProxy } from './tcp-proxy.ts';
 import { type ToxicJson, toxicJson } from './toxic-wrapper.ts';
 
 /** The wire JSON of a proxy, fields in Toxiproxy's order. */
@@ -12,7 +12,7 @@ export interface ProxyJson {
   toxics: ToxicJson[];
 }
 
-export function proxyJson(proxy: Proxy): ProxyJson {
+export function proxyJson(proxy: TcpProxy): ProxyJson {
   return {
     name: proxy.name,
     listen: proxy.listen,
@@ -24,24 +24,24 @@ export function proxyJson(proxy: Proxy): ProxyJson {
 
 /** Every proxy by name, and the operations the API performs on them. */
 export class ProxyCollection {
-  private readonly proxies = new Map<string, Proxy>();
+  private readonly proxies = new Map<string, TcpProxy>();
 
   constructor(private readonly env: ProxyEnvironment) {}
 
-  all(): Proxy[] {
+  all(): TcpProxy[] {
     return [...this.proxies.values()];
   }
 
-  get(name: string): Proxy {
+  get(name: string): TcpProxy {
     const proxy = this.proxies.get(name);
     if (proxy === undefined) throw apiError('proxyNotFound');
     return proxy;
   }
 
   /** Creates a proxy; 409 when the name is taken; a listen error leaves nothing behind. */
-  async add(config: Required<ProxyConfig>): Promise<Proxy> {
+  async add(config: Required<ProxyConfig>): Promise<TcpProxy> {
     if (this.proxies.has(config.name)) throw apiError('proxyAlreadyExists');
-    const proxy = new Proxy(config.name, config.listen, config.upstream, this.env);
+    const proxy = new TcpProxy(config.name, config.listen, config.upstream, this.env);
     if (config.enabled) await proxy.start();
     this.proxies.set(config.name, proxy);
     return proxy;
@@ -52,8 +52,8 @@ export class ProxyCollection {
    * is kept as is; otherwise it is replaced. Stops at the first listen error and returns
    * what was done so far with the error.
    */
-  async populate(configs: Array<Required<ProxyConfig>>): Promise<{ proxies: Proxy[]; error?: unknown }> {
-    const proxies: Proxy[] = [];
+  async populate(configs: Array<Required<ProxyConfig>>): Promise<{ proxies: TcpProxy[]; error?: unknown }> {
+    const proxies: TcpProxy[] = [];
     for (const config of configs) {
       const existing = this.proxies.get(config.name);
       if (
@@ -68,7 +68,7 @@ export class ProxyCollection {
         await existing.stop();
         this.proxies.delete(config.name);
       }
-      const proxy = new Proxy(config.name, config.listen, config.upstream, this.env);
+      const proxy = new TcpProxy(config.name, config.listen, config.upstream, this.env);
       try {
         if (config.enabled) await proxy.start();
       } catch (error) {
@@ -81,7 +81,10 @@ export class ProxyCollection {
   }
 
   /** Applies a proxy update: new listen/upstream restart it; `enabled` starts or stops it. */
-  async update(proxy: Proxy, input: { listen: string; upstream: string; enabled: boolean }): Promise<void> {
+  async update(
+    proxy: TcpProxy,
+    input: { listen: string; upstream: string; enabled: boolean },
+  ): Promise<void> {
     if (input.listen !== proxy.listen || input.upstream !== proxy.upstream) {
       const wasEnabled = proxy.enabled;
       await proxy.stop();

@@ -4,8 +4,8 @@ import { displayPath } from '../config/display-path.ts';
 import type { FaultlineConfig } from '../config/faultline-config-schema.ts';
 import type { InputIssue } from '../config/yaml/input-issue.ts';
 import { validateYaml } from '../config/yaml/validate-yaml.ts';
-import { ScenarioInvalidError } from './scenario-invalid-error.ts';
 import { scenarioCrossChecks } from './scenario-cross-checks.ts';
+import { ScenarioInvalidError } from './scenario-invalid-error.ts';
 import { type Scenario, scenarioSchema } from './schema/scenario-schema.ts';
 
 /** A validated scenario and the file it came from (as shown in messages and the run log). */
@@ -52,7 +52,9 @@ export async function checkScenarioFile(
     const code = (err as NodeJS.ErrnoException).code ?? String(err);
     return {
       ok: false,
-      issues: [{ file: shown, line: 1, column: 1, path: '', message: `cannot read the scenario file (${code})` }],
+      issues: [
+        { file: shown, line: 1, column: 1, path: '', message: `cannot read the scenario file (${code})` },
+      ],
     };
   }
   return parseScenario(text, shown, config);

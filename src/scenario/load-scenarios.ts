@@ -40,8 +40,21 @@ export async function loadScenarios(
 ): Promise<LoadedScenario[]> {
   const cwd = options.cwd ?? process.cwd();
   const shard = options.shard;
-  if (shard && !(Number.isInteger(shard.total) && shard.total >= 1 && Number.isInteger(shard.index) && shard.index >= 1 && shard.index <= shard.total)) {
-    throw new InvalidOptionsError('shard', 'index/total with 1 <= index <= total, e.g. 1/3', `${shard.index}/${shard.total}`);
+  if (
+    shard &&
+    !(
+      Number.isInteger(shard.total) &&
+      shard.total >= 1 &&
+      Number.isInteger(shard.index) &&
+      shard.index >= 1 &&
+      shard.index <= shard.total
+    )
+  ) {
+    throw new InvalidOptionsError(
+      'shard',
+      'index/total with 1 <= index <= total, e.g. 1/3',
+      `${shard.index}/${shard.total}`,
+    );
   }
   const files = await resolveFiles(pathsOrGlobs.length > 0 ? pathsOrGlobs : [DEFAULT_SCENARIO_GLOB], cwd);
   const selected = shard ? files.filter((_, i) => i % shard.total === shard.index - 1) : files;
@@ -59,7 +72,9 @@ export async function loadScenarios(
   const grep = options.grep;
   if (grep === undefined) return scenarios;
   const matches =
-    typeof grep === 'string' ? (name: string) => name.toLowerCase().includes(grep.toLowerCase()) : (name: string) => grep.test(name);
+    typeof grep === 'string'
+      ? (name: string) => name.toLowerCase().includes(grep.toLowerCase())
+      : (name: string) => grep.test(name);
   return scenarios.filter((scenario) => matches(scenario.name));
 }
 
@@ -77,7 +92,8 @@ async function resolveFiles(patterns: readonly string[], cwd: string): Promise<s
     } else {
       const absolute = path.resolve(cwd, pattern);
       const stats = await stat(absolute).catch(() => undefined);
-      if (stats?.isDirectory()) matched = await glob('*.{yaml,yml}', { cwd: absolute, absolute: true, onlyFiles: true });
+      if (stats?.isDirectory())
+        matched = await glob('*.{yaml,yml}', { cwd: absolute, absolute: true, onlyFiles: true });
       else matched = stats ? [absolute] : [];
     }
     if (matched.length === 0) throw new ScenarioNotFoundError(pattern, cwd);

@@ -131,10 +131,22 @@ export async function runScenario(o: RunScenarioOptions): Promise<ScenarioOutcom
       if (wait > 0) await clock.sleep(wait, o.signal);
       if (o.signal?.aborted) throw o.signal.reason;
       const failures = await phaseUndo.drain();
-      if (failures.length > 0) throw new AggregateError(failures.map((f) => f.error), 'Failed to remove faults');
+      if (failures.length > 0)
+        throw new AggregateError(
+          failures.map((f) => f.error),
+          'Failed to remove faults',
+        );
       for (const fault of phase.faults) {
         const level = fault.tcp ? 'tcp' : 'http';
-        log.write({ type: 'fault', scenario: scenario.name, phase: phase.name, action: 'removed', level, fault: fault.tcp ?? fault.http, t: rel() });
+        log.write({
+          type: 'fault',
+          scenario: scenario.name,
+          phase: phase.name,
+          action: 'removed',
+          level,
+          fault: fault.tcp ?? fault.http,
+          t: rel(),
+        });
       }
       log.write({ type: 'phase-end', scenario: scenario.name, phase: phase.name, index, t: rel() });
     }
@@ -151,7 +163,9 @@ export async function runScenario(o: RunScenarioOptions): Promise<ScenarioOutcom
     if (stopping) await (clock instanceof ManualClock ? runInVirtualTime(clock, stopping) : stopping);
   } finally {
     const failures = await undo.drain();
-    outcome.cleanupFailures = failures.map((f) => `${f.label}: ${(f.error as Error)?.message ?? String(f.error)}`);
+    outcome.cleanupFailures = failures.map(
+      (f) => `${f.label}: ${(f.error as Error)?.message ?? String(f.error)}`,
+    );
     log.write({
       type: 'scenario-end',
       scenario: scenario.name,
@@ -243,16 +257,31 @@ async function applyFaults(
   }
   for (const fault of phase.faults) {
     const level = fault.tcp ? 'tcp' : 'http';
-    o.log.write({ type: 'fault', scenario: o.scenario.name, phase: phase.name, action: 'applied', level, fault: fault.tcp ?? fault.http, t: rel() });
+    o.log.write({
+      type: 'fault',
+      scenario: o.scenario.name,
+      phase: phase.name,
+      action: 'applied',
+      level,
+      fault: fault.tcp ?? fault.http,
+      t: rel(),
+    });
   }
 }
 
 /** Client options as JSON for the log: no functions or objects with state, no header values. */
 function redact(options: ClientOptions): unknown {
   const { clock: _c, random: _r, dispatcher: _d, interceptors: _i, headers, ...rest } = options;
-  return { ...rest, ...(headers ? { headers: Object.fromEntries(Object.keys(headers).map((k) => [k, '<redacted>'])) } : {}) };
+  return {
+    ...rest,
+    ...(headers ? { headers: Object.fromEntries(Object.keys(headers).map((k) => [k, '<redacted>'])) } : {}),
+  };
 }
 
 function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 }

@@ -53,7 +53,8 @@ export async function scaffoldScenario(options: ScaffoldScenarioOptions): Promis
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  if (slug === '') throw new InvalidOptionsError('name', 'a name with at least one letter or digit', options.name);
+  if (slug === '')
+    throw new InvalidOptionsError('name', 'a name with at least one letter or digit', options.name);
   const absolute = path.resolve(cwd, options.dir ?? 'scenarios', `${slug}.yaml`);
   const file = displayPath(absolute, cwd);
   const schemaRef = displayPath(path.resolve(cwd, 'scenarios/scenario.schema.json'), path.dirname(absolute));

@@ -24,7 +24,10 @@ export function scenarioCrossChecks(raw: unknown, config: FaultlineConfig): Flat
     if (!entry) {
       const guess = didYouMean(service, keys);
       const hint = guess ? `did you mean "${guess}"? ` : '';
-      issue(['service'], `unknown service "${service}" (${hint}services in the registry: ${keys.join(', ')})`);
+      issue(
+        ['service'],
+        `unknown service "${service}" (${hint}services in the registry: ${keys.join(', ')})`,
+      );
     } else if (entry.reference === undefined && entry.baseUrl === undefined) {
       issue(
         ['service'],

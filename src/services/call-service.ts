@@ -8,9 +8,9 @@ import { ServiceUnavailableError } from './service-unavailable-error.ts';
 /**
  * How one adapter call ended, reduced to the three cases every adapter decides on:
  * - `ok`: a 2xx whose body matched the schema, served by the service itself;
- * - `rejected`: a 4xx that retrying cannot fix (not 408/429): the caller's request is wrong;
+ * - `rejected`: a 4xx that retrying cannot fix (not 408/425/429): the caller's request is wrong;
  * - `unavailable`: anything that says "the service cannot answer now": a thrown client error
- *   (timeout, network, breaker open, deadline, retryable status after retries), a 5xx/408/429
+ *   (timeout, network, breaker open, deadline, retryable status after retries), a 5xx/408/425/429
  *   that resolved, a response served by the client's fallback, or a malformed success body.
  */
 export type ServiceCallResult<T> =
@@ -18,8 +18,8 @@ export type ServiceCallResult<T> =
   | { kind: 'rejected'; status: number; error: ServiceRejectedError }
   | { kind: 'unavailable'; code: string; status: number | undefined; error: ServiceUnavailableError };
 
-/** Statuses that mean "try later", never "your request is wrong". */
-const TRANSIENT_4XX = new Set([408, 429]);
+/** Statuses that mean "try later", never "your request is wrong" (the client retries them too). */
+const TRANSIENT_4XX = new Set([408, 425, 429]);
 
 /**
  * Sends one request through the resilient client and classifies the outcome. Never throws.
@@ -41,10 +41,13 @@ export async function callService<S extends z.ZodType>(
   } catch (error) {
     const status = statusOf(error);
     if (status !== undefined && status >= 400 && status < 500 && !TRANSIENT_4XX.has(status)) {
+      // Defensive: the reference client never throws a non-retryable 4xx, but another
+      // ResilientClient implementation may; an HttpStatusError keeps the response body.
+      const { code, message } = readServiceError((error as { response?: { body?: unknown } }).response?.body);
       return {
         kind: 'rejected',
         status,
-        error: new ServiceRejectedError(service, operation, status, undefined, ''),
+        error: new ServiceRejectedError(service, operation, status, code, message),
       };
     }
     return unavailable(service, operation, codeOf(error), status, error);

@@ -1,5 +1,11 @@
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
-import { type ICreateToxicBody, type Latency, Proxy, Toxic, Toxiproxy } from 'toxiproxy-node-client';
+import {
+  type ICreateToxicBody,
+  type Latency,
+  Toxic,
+  Toxiproxy,
+  Proxy as ToxiproxyProxy,
+} from 'toxiproxy-node-client';
 import { describe, expect, it } from 'vitest';
 
 const { boolean, like, number, regex, string } = MatchersV3;
@@ -36,7 +42,13 @@ const LATENCY: ICreateToxicBody<Latency> = {
 
 /** A client-side Proxy for the mock server, without an extra GET. */
 const proxyAt = (url: string) =>
-  new Proxy(new Toxiproxy(url), { name: NAME, listen: '127.0.0.1:26379', upstream: UPSTREAM, enabled: true, toxics: [] });
+  new ToxiproxyProxy(new Toxiproxy(url), {
+    name: NAME,
+    listen: '127.0.0.1:26379',
+    upstream: UPSTREAM,
+    enabled: true,
+    toxics: [],
+  });
 
 describe('toxiproxy contract', () => {
   it('reads the version', async () => {
@@ -45,7 +57,9 @@ describe('toxiproxy contract', () => {
       .given('toxiproxy is running')
       .uponReceiving('a request for the version')
       .withRequest('GET', '/version')
-      .willRespondWith(200, (b) => b.headers(JSON_RESPONSE).jsonBody({ version: regex('^\\d+\\.\\d+\\.\\d+', '2.12.0') }))
+      .willRespondWith(200, (b) =>
+        b.headers(JSON_RESPONSE).jsonBody({ version: regex('^\\d+\\.\\d+\\.\\d+', '2.12.0') }),
+      )
       .executeTest(async (mockServer) => {
         const version = await new Toxiproxy(mockServer.url).getVersion();
         expect(JSON.parse(version)).toEqual({ version: '2.12.0' });

@@ -37,8 +37,9 @@ export function jitterBounds(o: ResolvedRetryOptions, n: number, previousDelayMs
  */
 export function retryCallProperty(
   options: fc.Arbitrary<RetryOptions>,
+  scenarios: fc.Arbitrary<RetryScenario> = retryScenarioArbitrary,
 ): fc.IAsyncPropertyWithHooks<[RetryOptions, RetryScenario]> {
-  return fc.asyncProperty(options, retryScenarioArbitrary, async (given, sc) => {
+  return fc.asyncProperty(options, scenarios, async (given, sc) => {
     const clock = new ManualClock();
     const policy = new RetryPolicy({ ...given, budget: false }, { clock, random: createRandom(sc.seed) });
     const o = policy.options;
@@ -51,7 +52,7 @@ export function retryCallProperty(
       const remaining = deadlineAt - clock.now();
       let result: AttemptResult = planned.result;
       if (planned.durationMs >= remaining) {
-        await clock.advance(remaining);
+        await clock.advanceTo(deadlineAt); // not advance(remaining): no floating-point drift
         result = { kind: 'error', code: 'FAULTLINE_DEADLINE_EXCEEDED' };
       } else {
         await clock.advance(planned.durationMs);

@@ -34,7 +34,11 @@ export class FallbackPolicy {
   constructor(options: FallbackOptions, clock: Clock) {
     this.kind = options.kind;
     if (options.kind === 'cache') {
-      this.cache = new LastGoodCache(clock, options.maxAgeMs, options.maxEntries ?? DEFAULT_CACHE_MAX_ENTRIES);
+      this.cache = new LastGoodCache(
+        clock,
+        options.maxAgeMs,
+        options.maxEntries ?? DEFAULT_CACHE_MAX_ENTRIES,
+      );
     } else if (options.kind === 'default') {
       this.defaultResponse = {
         status: options.status ?? 200,

@@ -4,7 +4,14 @@ import type { ClientMetrics } from './client-metrics.ts';
 
 const BREAKER_STATES: readonly BreakerState[] = ['closed', 'open', 'half-open', 'isolated'];
 
-type CounterField = 'calls' | 'attempts' | 'successes' | 'retries' | 'shortCircuits' | 'fallbacks' | 'budgetExhausted';
+type CounterField =
+  | 'calls'
+  | 'attempts'
+  | 'successes'
+  | 'retries'
+  | 'shortCircuits'
+  | 'fallbacks'
+  | 'budgetExhausted';
 
 const COUNTERS: ReadonlyArray<[name: string, help: string, field: CounterField]> = [
   ['faultline_client_calls_total', 'Calls made through the client', 'calls'],
@@ -79,7 +86,8 @@ export class ClientMetricsRegistry {
         this.reset();
         for (const c of clients) {
           const current = c.snapshot().breakerState;
-          for (const state of BREAKER_STATES) this.set({ service: c.service, state }, state === current ? 1 : 0);
+          for (const state of BREAKER_STATES)
+            this.set({ service: c.service, state }, state === current ? 1 : 0);
         }
       },
     });

@@ -109,7 +109,8 @@ export class AttemptHandler implements Dispatcher.DispatchHandler, WheelEntry {
     if (this.settled) return;
     this.settle();
     const { chunks } = this;
-    const body = chunks.length === 0 ? EMPTY : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, this.bytes);
+    const body =
+      chunks.length === 0 ? EMPTY : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, this.bytes);
     this.resolve({ status: this.status, headers: this.headers, body });
   }
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { type FlatIssue, flattenZodIssues } from './zod-issues.ts';
-import { type InputIssue, formatPath } from './input-issue.ts';
+import { formatPath, type InputIssue } from './input-issue.ts';
 import { locate, parseYamlSource, type YamlSource } from './yaml-source.ts';
+import { type FlatIssue, flattenZodIssues } from './zod-issues.ts';
 
 /** The outcome of validating one YAML file: the parsed value or every issue, in file order. */
 export type YamlValidation<T> =
@@ -32,7 +32,10 @@ export function validateYaml<S extends z.ZodType>(
     return { ok: false, issues, source };
   }
   const result = schema.safeParse(source.value);
-  const flat = [...(result.success ? [] : flattenZodIssues(result.error.issues, source.value)), ...extraChecks(source.value)];
+  const flat = [
+    ...(result.success ? [] : flattenZodIssues(result.error.issues, source.value)),
+    ...extraChecks(source.value),
+  ];
   if (flat.length === 0 && result.success) return { ok: true, value: result.data, source };
   return { ok: false, issues: toInputIssues(flat, source), source };
 }
@@ -44,7 +47,9 @@ export function toInputIssues(flat: readonly FlatIssue[], source: YamlSource): I
     .map((issue, order) => {
       const { line, column } = locate(source, issue.path, issue.target);
       const message =
-        emptyDocument && issue.path.length === 0 ? issue.message.replace(/, got nothing$/, ', got an empty file') : issue.message;
+        emptyDocument && issue.path.length === 0
+          ? issue.message.replace(/, got nothing$/, ', got an empty file')
+          : issue.message;
       return { order, issue: { file: source.file, line, column, path: formatPath(issue.path), message } };
     })
     .sort((a, b) => a.issue.line - b.issue.line || a.issue.column - b.issue.column || a.order - b.order)

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { didYouMean } from '../did-you-mean.ts';
 import type { IssueTarget } from './yaml-source.ts';
 
 /**
@@ -56,7 +57,18 @@ function collect(issue: Issue, base: PropertyKey[], root: unknown, out: FlatIssu
     out.push(complete({ path, message: `expected ${expectations.join(' or ')}`, target: 'value' }, root));
     return;
   }
-  out.push(complete({ path, message: issue.message, target: 'value' }, root));
+  let message = issue.message;
+  const { value } = valueAt(root, path);
+  // A misspelt enum value gets the same hint as a misspelt key.
+  if (issue.code === 'invalid_value' && typeof value === 'string') {
+    const guess = didYouMean(
+      value,
+      issue.values.filter((v): v is string => typeof v === 'string'),
+    );
+    if (guess !== undefined)
+      message = `${complete({ path, message, target: 'value' }, root).message} (did you mean "${guess}"?)`;
+  }
+  out.push(complete({ path, message, target: 'value' }, root));
 }
 
 function isRootTypeMismatch(issue: Issue): boolean {
@@ -68,7 +80,7 @@ function complete(issue: FlatIssue, root: unknown): FlatIssue {
   if (!issue.message.startsWith('expected ') || issue.message.includes(', got ')) return issue;
   const { found, value } = valueAt(root, issue.path);
   if (!found && issue.path.length > 0) {
-    return { ...issue, message: `missing required field: ${issue.message}` };
+    return { ...issue, message: `missing; ${issue.message}` };
   }
   return { ...issue, message: `${issue.message}, got ${describeValue(value)}` };
 }

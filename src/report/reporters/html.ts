@@ -49,7 +49,7 @@ ${checksSection(result)}
 (function () {
   var box = document.getElementById('only-failing');
   if (!box) return;
-  box.parentElement.hidden = false;
+  box.closest('.filter').hidden = false;
   box.addEventListener('change', function () { document.body.classList.toggle('only-failing', box.checked); });
 })();
 </script>
@@ -124,8 +124,8 @@ function hypothesesTable(s: ScenarioResult): string {
 function phasesTable(s: ScenarioResult): string {
   const row = (label: string, p: PhaseResult | undefined, m: ScenarioResult['metrics']) =>
     `<tr><td>${label}</td><td class="num">${p ? `${(p.startMs / 1000).toFixed(2)}–${(p.endMs / 1000).toFixed(2)} s` : ''}</td><td>${p ? faultsCell(p) : ''}</td><td class="num">${m.calls}</td><td class="num">${formatRate(m.successRate)}</td><td class="num">${formatMs(m.latencyMs?.p50)}</td><td class="num">${formatMs(m.latencyMs?.p95)}</td><td class="num">${formatMs(m.latencyMs?.p99)}</td><td class="num">${formatMs(m.latencyMs?.max)}</td><td class="num">${formatRatio(m.attemptsPerCall)}</td><td class="num">${m.upstreamCalls}</td><td class="num">${m.shortCircuits}</td><td class="num">${m.fallbacks}</td><td class="num">${m.deadlineExceeded}</td></tr>`;
-  return `<table class="phases"><thead><tr><th>Phase</th><th class="num">Time</th><th>Faults</th><th class="num">Calls</th><th class="num">Success</th><th class="num">p50</th><th class="num">p95</th><th class="num">p99</th><th class="num">max</th><th class="num">Attempts/call</th><th class="num">Upstream</th><th class="num">Short-circuited</th><th class="num">Fallbacks</th><th class="num">Deadline exceeded</th></tr></thead>
-<tbody>${s.phases.map((p) => row(e(p.name), p, p.metrics)).join('')}${row('<strong>all</strong>', undefined, s.metrics)}</tbody></table>`;
+  return `<div class="table-scroll"><table class="phases"><thead><tr><th>Phase</th><th class="num">Time</th><th>Faults</th><th class="num">Calls</th><th class="num">Success</th><th class="num">p50</th><th class="num">p95</th><th class="num">p99</th><th class="num">max</th><th class="num">Attempts/call</th><th class="num">Upstream</th><th class="num">Short-circuited</th><th class="num">Fallbacks</th><th class="num">Deadline exceeded</th></tr></thead>
+<tbody>${s.phases.map((p) => row(e(p.name), p, p.metrics)).join('')}${row('<strong>all</strong>', undefined, s.metrics)}</tbody></table></div>`;
 }
 
 function faultsCell(p: PhaseResult): string {

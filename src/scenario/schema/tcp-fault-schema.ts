@@ -74,7 +74,8 @@ function attribute(name: string) {
     return unit === undefined ? [] : [{ toxic, unit }];
   });
   const distinct = [...new Set(units.map((u) => u.unit))];
-  const unitText = distinct.length === 1 ? distinct[0]! : units.map((u) => `${u.unit} for ${u.toxic}`).join(', ');
+  const unitText =
+    distinct.length === 1 ? distinct[0]! : units.map((u) => `${u.unit} for ${u.toxic}`).join(', ');
   const what = distinct.length === 1 ? `a number of ${unitText} >= 0` : `a number >= 0 (${unitText})`;
   return z
     .number(expected(what))

@@ -20,7 +20,9 @@ describe('createAnalyticsHandler', () => {
     });
     expect(badAt.status).toBe(400);
     expect(badAt.json.error.message).toMatch(/^events\[2\]\.at: expected an ISO-8601 date-time/);
-    const badType = await callHandler(handler, 'POST', '/v1/events', { json: { events: [{ ...event, type: 3 }] } });
+    const badType = await callHandler(handler, 'POST', '/v1/events', {
+      json: { events: [{ ...event, type: 3 }] },
+    });
     expect(badType.json.error.message).toMatch(/^events\[0\]\.type:/);
     const badProps = await callHandler(handler, 'POST', '/v1/events', {
       json: { events: [{ ...event, properties: [1] }] },
@@ -31,7 +33,9 @@ describe('createAnalyticsHandler', () => {
   it('bounds the batch size', async () => {
     const handler = createAnalyticsHandler();
     const empty = await callHandler(handler, 'POST', '/v1/events', { json: { events: [] } });
-    expect(empty.json.error.message).toMatch(/^events: expected an array of 1 to 1000 events, got "0 events"/);
+    expect(empty.json.error.message).toMatch(
+      /^events: expected an array of 1 to 1000 events, got "0 events"/,
+    );
     const tooMany = await callHandler(handler, 'POST', '/v1/events', {
       json: { events: Array.from({ length: 1001 }, () => event) },
     });
@@ -45,6 +49,8 @@ describe('createAnalyticsHandler', () => {
     expect(res.status).toBe(503);
     expect(res.headers['retry-after']).toBe('1');
     await callHandler(handler, 'POST', '/_faultline/state', { json: { state: 'analytics accepts events' } });
-    expect((await callHandler(handler, 'POST', '/v1/events', { json: { events: [event] } })).status).toBe(202);
+    expect((await callHandler(handler, 'POST', '/v1/events', { json: { events: [event] } })).status).toBe(
+      202,
+    );
   });
 });

@@ -21,7 +21,9 @@ describe('createAuthHandler', () => {
     const unknown = await callHandler(handler, 'POST', '/v1/tokens/verify', { json: { token: 'forged' } });
     expect(unknown.status).toBe(401);
     expect(unknown.json.error.code).toBe('invalid_token');
-    const expired = await callHandler(handler, 'POST', '/v1/tokens/verify', { json: { token: 'expired-token' } });
+    const expired = await callHandler(handler, 'POST', '/v1/tokens/verify', {
+      json: { token: 'expired-token' },
+    });
     expect(expired.status).toBe(401);
     expect(expired.json.error.message).toContain('expired');
   });
@@ -41,9 +43,10 @@ describe('createAuthHandler', () => {
     expect(ok.json.claims).toMatchObject({ sub: 'u-9', email: 'u9@example.com' });
 
     await state('token valid-token-bob is invalid');
-    expect((await callHandler(handler, 'POST', '/v1/tokens/verify', { json: { token: 'valid-token-bob' } })).status).toBe(
-      401,
-    );
+    expect(
+      (await callHandler(handler, 'POST', '/v1/tokens/verify', { json: { token: 'valid-token-bob' } }))
+        .status,
+    ).toBe(401);
 
     await state('auth is rate limited', { retryAfterSeconds: 3 });
     const limited = await callHandler(handler, 'POST', '/v1/tokens/verify', { json: { token: 't-1' } });
@@ -51,8 +54,9 @@ describe('createAuthHandler', () => {
     expect(limited.headers['retry-after']).toBe('3');
 
     await state('auth is rate limited', {}, 'teardown');
-    expect((await callHandler(handler, 'POST', '/v1/tokens/verify', { json: { token: 'valid-token-bob' } })).status).toBe(
-      200,
-    );
+    expect(
+      (await callHandler(handler, 'POST', '/v1/tokens/verify', { json: { token: 'valid-token-bob' } }))
+        .status,
+    ).toBe(200);
   });
 });

@@ -18,7 +18,9 @@ describe('createInferenceHandler', () => {
     expect(first.json.prediction).toBe('high');
     expect(first.json.confidence).toBeGreaterThanOrEqual(0);
     expect(first.json.confidence).toBeLessThanOrEqual(1);
-    const low = await callHandler(handler, 'POST', '/v1/predict', { json: { model: 'risk-v1', inputs: { amount: 10 } } });
+    const low = await callHandler(handler, 'POST', '/v1/predict', {
+      json: { model: 'risk-v1', inputs: { amount: 10 } },
+    });
     expect(low.json.prediction).toBe('low');
   });
 
@@ -80,7 +82,9 @@ describe('createInferenceHandler', () => {
     expect((await callHandler(handler, 'GET', '/v1/models/risk-v1')).status).toBe(404);
 
     await setup('inference is overloaded', { retryAfterSeconds: 7 });
-    const shed = await callHandler(handler, 'POST', '/v1/predict', { json: { model: 'sentiment-v2', inputs: {} } });
+    const shed = await callHandler(handler, 'POST', '/v1/predict', {
+      json: { model: 'sentiment-v2', inputs: {} },
+    });
     expect(shed.status).toBe(503);
     expect(shed.headers['retry-after']).toBe('7');
 

@@ -11,7 +11,13 @@ describe('createNotifyHandler', () => {
     expect(sent.status).toBe(202);
     expect(sent.json).toEqual({ id: 'ntf-000001', status: 'queued' });
     const read = await callHandler(handler, 'GET', `/v1/notifications/${sent.json.id}`);
-    expect(read.json).toEqual({ id: 'ntf-000001', userId: 'user-1', channel: 'email', status: 'delivered', deliveries: 1 });
+    expect(read.json).toEqual({
+      id: 'ntf-000001',
+      userId: 'user-1',
+      channel: 'email',
+      status: 'delivered',
+      deliveries: 1,
+    });
   });
 
   it('replays the same key and body without delivering again', async () => {
@@ -46,7 +52,9 @@ describe('createNotifyHandler', () => {
 
   it('names invalid fields and unknown ids', async () => {
     const handler = createNotifyHandler();
-    const bad = await callHandler(handler, 'POST', '/v1/notifications', { json: { ...message, channel: 'pigeon' } });
+    const bad = await callHandler(handler, 'POST', '/v1/notifications', {
+      json: { ...message, channel: 'pigeon' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.json.error.message).toMatch(/^channel: expected one of email, sms, push, got "pigeon"/);
     const missing = await callHandler(handler, 'GET', '/v1/notifications/ntf-999');
@@ -65,7 +73,9 @@ describe('createNotifyHandler', () => {
       json: { userId: 'u-2', channel: 'sms', message: 'hi' },
     });
     expect(optedOut.status).toBe(422);
-    expect((await state('user {userId} accepts {channel}', { userId: 'u-2', channel: 'sms' })).status).toBe(200);
+    expect((await state('user {userId} accepts {channel}', { userId: 'u-2', channel: 'sms' })).status).toBe(
+      200,
+    );
     await state('notify is rate limited', { retryAfterSeconds: 2 });
     const limited = await callHandler(handler, 'POST', '/v1/notifications', { json: message });
     expect(limited.status).toBe(429);

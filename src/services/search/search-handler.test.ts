@@ -26,7 +26,11 @@ describe('createSearchHandler', () => {
   });
 
   it('limits the hits but reports the total', async () => {
-    const res = await callHandler(createSearchHandler(), 'GET', '/v1/search?q=retry%20timeout%20latency&limit=2');
+    const res = await callHandler(
+      createSearchHandler(),
+      'GET',
+      '/v1/search?q=retry%20timeout%20latency&limit=2',
+    );
     expect(res.json.hits).toHaveLength(2);
     expect(res.json.total).toBeGreaterThan(2);
   });

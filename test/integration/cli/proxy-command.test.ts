@@ -37,3 +37,43 @@ describe('faultline proxy', () => {
     expect(io.err()).toContain('/nonexistent/proxies.json');
   });
 });
+
+describe('faultline proxy --config', () => {
+  it('creates the proxies of a config file (path relative to the cwd)', async () => {
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'faultline-proxy-'));
+    try {
+      await writeFile(
+        join(dir, 'proxies.json'),
+        JSON.stringify([{ name: 'db', listen: '127.0.0.1:0', upstream: '127.0.0.1:1' }]),
+      );
+      const io = fakeCliIo({ cwd: dir });
+      const exit = main(['proxy', '--port', '0', '--config', 'proxies.json'], io);
+      await io.waitForOutput('listening on ');
+      const url = /listening on (\S+)/.exec(io.out())![1]!;
+      const proxies = (await (await fetch(`${url}/proxies`)).json()) as Record<string, { upstream: string }>;
+      expect(proxies.db?.upstream).toBe('127.0.0.1:1');
+      io.raise('SIGTERM');
+      expect(await exit).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 2 naming the entry of an invalid config', async () => {
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'faultline-proxy-'));
+    try {
+      await writeFile(join(dir, 'bad.json'), JSON.stringify([{ name: 'db' }]));
+      const io = fakeCliIo({ cwd: dir });
+      expect(await main(['proxy', '--port', '0', '--config', 'bad.json'], io)).toBe(2);
+      expect(io.err()).toContain('missing required field: upstream at proxy 1');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

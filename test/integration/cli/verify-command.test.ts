@@ -21,7 +21,10 @@ describe('faultline verify', () => {
 
   it('exits 1 when a pact names a provider that is not registered', async () => {
     const io = fakeCliIo({ cwd: root });
-    const code = await main(['verify', '--config', CONFIG, '--pact', 'test/fixtures/pacts/unregistered', '--json'], io);
+    const code = await main(
+      ['verify', '--config', CONFIG, '--pact', 'test/fixtures/pacts/unregistered', '--json'],
+      io,
+    );
     expect(code).toBe(1);
     const record = JSON.parse(io.out()) as { type: string; problems: string[] };
     expect(record.type).toBe('contracts');

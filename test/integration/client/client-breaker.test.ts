@@ -26,7 +26,8 @@ describe('client breaker', () => {
     });
     const changes: BreakerStateChangeEvent[] = [];
     client.onBreakerStateChange((e) => changes.push(e));
-    for (let i = 0; i < 3; i++) expect((await errorOf(client.request({ path: '/' }))).code).toBe('FAULTLINE_HTTP_STATUS');
+    for (let i = 0; i < 3; i++)
+      expect((await errorOf(client.request({ path: '/' }))).code).toBe('FAULTLINE_HTTP_STATUS');
     expect(client.breaker.state).toBe('open');
     const err = await errorOf(client.request({ path: '/' }));
     expect(err).toBeInstanceOf(BreakerOpenError);

@@ -32,9 +32,18 @@ describe('client fallbacks', () => {
     const res = await client.request({ path: '/v1/search' });
     expect(res.status).toBe(200);
     expect(res.json()).toEqual({ items: [] });
-    expect(res.outcome).toMatchObject({ fallback: 'default', attempts: 1, lastErrorCode: 'FAULTLINE_HTTP_STATUS' });
+    expect(res.outcome).toMatchObject({
+      fallback: 'default',
+      attempts: 1,
+      lastErrorCode: 'FAULTLINE_HTTP_STATUS',
+    });
     expect(events).toEqual([
-      { service: 'default', requestId: res.outcome.requestId, kind: 'default', errorCode: 'FAULTLINE_HTTP_STATUS' },
+      {
+        service: 'default',
+        requestId: res.outcome.requestId,
+        kind: 'default',
+        errorCode: 'FAULTLINE_HTTP_STATUS',
+      },
     ]);
     expect(client.metrics()).toMatchObject({ fallbacks: 1, successes: 1, failures: 0 });
   });
@@ -42,7 +51,8 @@ describe('client fallbacks', () => {
   it('serves the last good response, marked stale, and nothing for an unseen key', async () => {
     let healthy = true;
     const server = await serve((req, res) => {
-      if (healthy) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ url: req.url }));
+      if (healthy)
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ url: req.url }));
       else res.writeHead(500).end();
     });
     client = createClient({

@@ -24,7 +24,10 @@ describe('client keep-alive and close', () => {
     client = createClient({ service: 'keep-alive', baseUrl: server.url });
     for (let i = 0; i < 20; i++) expect((await client.request({ path: '/' })).status).toBe(200);
     expect(server.hits).toBe(20);
-    expect(server.connections).toBe(1);
+    // The response resolves before undici emits the pool's 'drain' (a microtask later), so
+    // the second call may find the first connection still flagged busy and open one more;
+    // from then on both are reused. Without keep-alive this would be 20.
+    expect(server.connections).toBeLessThanOrEqual(2);
   });
 
   it('never opens more than `connections` sockets under concurrency', async () => {
@@ -57,10 +60,10 @@ describe('client keep-alive and close', () => {
       /* never answers */
     });
     client = createClient({ service: 'closing', baseUrl: server.url, timeoutMs: 10_000 });
-    const pending = client.request({ path: '/' });
+    const failed = errorOf(client.request({ path: '/' }));
     while (server.hits === 0) await new Promise((r) => setTimeout(r, 5));
     await client.close();
-    expect((await errorOf(pending)).code).toBe('FAULTLINE_ABORTED');
+    expect((await failed).code).toBe('FAULTLINE_ABORTED');
     expect((await errorOf(client.request({ path: '/' }))).code).toBe('FAULTLINE_ABORTED');
   });
 });

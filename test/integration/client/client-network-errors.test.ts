@@ -48,7 +48,12 @@ describe('client network errors', () => {
     const { port } = probe.address() as { port: number };
     probe.close();
     await once(probe, 'close');
-    client = createClient({ service: 'refused', baseUrl: `http://127.0.0.1:${port}`, retry: false, timeoutMs: 1_000 });
+    client = createClient({
+      service: 'refused',
+      baseUrl: `http://127.0.0.1:${port}`,
+      retry: false,
+      timeoutMs: 1_000,
+    });
     const err = await errorOf(client.request({ path: '/' }));
     expect(err.code).toBe('FAULTLINE_NETWORK');
     expect((err as unknown as NetworkError).socketCode).toBe('ECONNREFUSED');

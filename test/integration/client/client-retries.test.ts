@@ -96,7 +96,11 @@ describe('client retries', () => {
     client = createClient({
       service: 'budget',
       baseUrl: server.url,
-      retry: { maxAttempts: 3, baseDelayMs: 1, budget: { ratio: 0, minRetriesPerWindow: 1, windowMs: 60_000 } },
+      retry: {
+        maxAttempts: 3,
+        baseDelayMs: 1,
+        budget: { ratio: 0, minRetriesPerWindow: 1, windowMs: 60_000 },
+      },
       breaker: false,
     });
     const first = await errorOf(client.request({ path: '/' }));

@@ -11,18 +11,33 @@ export interface LoopbackServer {
   requests: IncomingMessage['headers'][];
   /** Connections accepted so far. */
   connections: number;
+  /** Connections closed so far. */
+  closed: number;
   /** Connections not yet closed. */
   openSockets(): number;
+  /** Resolves once at least `n` connections have closed. */
+  socketsClosed(n: number): Promise<void>;
   /** Resolves once every accepted socket has closed. */
   allSocketsClosed(): Promise<void>;
   close(): Promise<void>;
 }
 
-function track(server: Server, state: { connections: number }, sockets: Set<Socket>, waiters: Array<() => void>) {
+interface State {
+  connections: number;
+  closed: number;
+  closeWaiters: Array<{ n: number; resolve: () => void }>;
+}
+
+function track(server: Server, state: State, sockets: Set<Socket>, waiters: Array<() => void>) {
   server.on('connection', (socket: Socket) => {
     state.connections++;
     sockets.add(socket);
     socket.on('close', () => {
+      state.closed++;
+      for (const w of state.closeWaiters.filter((x) => x.n <= state.closed)) {
+        state.closeWaiters.splice(state.closeWaiters.indexOf(w), 1);
+        w.resolve();
+      }
       sockets.delete(socket);
       if (sockets.size === 0) for (const w of waiters.splice(0)) w();
     });
@@ -36,14 +51,18 @@ async function listen(server: Server): Promise<number> {
 }
 
 async function wrap(server: Server, sockets: Set<Socket>, waiters: Array<() => void>) {
-  const state = { connections: 0 };
+  const state: State = { connections: 0, closed: 0, closeWaiters: [] };
   track(server, state, sockets, waiters);
   const port = await listen(server);
   return { port, state };
 }
 
-function controls(server: Server, sockets: Set<Socket>, waiters: Array<() => void>) {
+function controls(server: Server, state: State, sockets: Set<Socket>, waiters: Array<() => void>) {
   return {
+    socketsClosed: (n: number) =>
+      state.closed >= n
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => state.closeWaiters.push({ n, resolve })),
     openSockets: () => sockets.size,
     allSocketsClosed: () =>
       sockets.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve)),
@@ -72,16 +91,19 @@ export async function startHttpServer(
   server.keepAliveTimeout = 30_000;
   const { port, state } = await wrap(server, sockets, waiters);
   Object.defineProperty(result, 'connections', { get: () => state.connections });
+  Object.defineProperty(result, 'closed', { get: () => state.closed });
   return Object.assign(result, {
     url: `http://127.0.0.1:${port}`,
     hits: 0,
     requests,
-    ...controls(server, sockets, waiters),
+    ...controls(server, state, sockets, waiters),
   });
 }
 
 /** A raw TCP server on 127.0.0.1:0 calling `onSocket(socket, hitNumber)` per connection. */
-export async function startTcpServer(onSocket: (socket: Socket, hit: number) => void): Promise<LoopbackServer> {
+export async function startTcpServer(
+  onSocket: (socket: Socket, hit: number) => void,
+): Promise<LoopbackServer> {
   const sockets = new Set<Socket>();
   const waiters: Array<() => void> = [];
   const result = {} as LoopbackServer;
@@ -92,16 +114,19 @@ export async function startTcpServer(onSocket: (socket: Socket, hit: number) => 
   });
   const { port, state } = await wrap(server, sockets, waiters);
   Object.defineProperty(result, 'connections', { get: () => state.connections });
+  Object.defineProperty(result, 'closed', { get: () => state.closed });
   return Object.assign(result, {
     url: `http://127.0.0.1:${port}`,
     hits: 0,
     requests: [],
-    ...controls(server, sockets, waiters),
+    ...controls(server, state, sockets, waiters),
   });
 }
 
 /** The code of a rejected promise's error (fails the test if it resolved). */
-export async function errorOf(promise: Promise<unknown>): Promise<Error & { code?: string } & Record<string, unknown>> {
+export async function errorOf(
+  promise: Promise<unknown>,
+): Promise<Error & { code?: string } & Record<string, unknown>> {
   try {
     await promise;
   } catch (err) {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FaultlineConfig } from '../../../src/config/faultline-config-schema.ts';
+import { loadFaultlineConfig } from '../../../src/config/load-faultline-config.ts';
 import { verifyPacts } from '../../../src/contracts/verify-pacts.ts';
 import { createSearchHandler } from '../../../src/services/search/search-handler.ts';
 import { type ServedHandler, serveHandler } from '../../../src/services/serve-handler.ts';
@@ -21,7 +22,9 @@ const config: FaultlineConfig = {
 };
 
 /** The search handler with its 200 answers to /v1/search rewritten by `change`. */
-function brokenSearch(change: (body: Record<string, unknown>, res: ServiceResponse) => ServiceResponse): ServiceHandler {
+function brokenSearch(
+  change: (body: Record<string, unknown>, res: ServiceResponse) => ServiceResponse,
+): ServiceHandler {
   const inner = createSearchHandler({ states: true });
   return async (request) => {
     const res = await inner(request);
@@ -51,11 +54,29 @@ describe('verifyPacts', () => {
     });
   });
 
+  it('verifies every committed pact in contracts/ (toxiproxy against the embedded proxy)', async () => {
+    const result = await verifyPacts({ config: await loadFaultlineConfig({ cwd: root }), cwd: root });
+    expect(result.problems).toEqual([]);
+    expect(result.results.filter((r) => r.verdict === 'fail')).toEqual([]);
+    const providers = new Set(result.results.map((r) => r.provider));
+    expect([...providers].sort()).toEqual([
+      'analytics-service',
+      'auth-service',
+      'inference-service',
+      'notify-service',
+      'search-service',
+      'toxiproxy',
+    ]);
+  });
+
   it('fails naming the interaction and the field when a field changes type', async () => {
     served = await serveHandler(
       brokenSearch((body, res) => {
         const hits = body.hits as Array<Record<string, unknown>>;
-        return { ...res, body: JSON.stringify({ ...body, hits: hits.map((h) => ({ ...h, score: String(h.score) })) }) };
+        return {
+          ...res,
+          body: JSON.stringify({ ...body, hits: hits.map((h) => ({ ...h, score: String(h.score) })) }),
+        };
       }),
     );
     const result = await verifyPacts({ config, cwd: root, pacts: [SEARCH_PACT], baseUrl: served.url });
@@ -104,7 +125,11 @@ describe('verifyPacts', () => {
           consumer: 'faultline',
           services: {
             search: { provider: 'search-service', pact: join(root, SEARCH_PACT), reference: 'search' },
-            auth: { provider: 'auth-service', pact: 'contracts/faultline-auth-service.json', reference: 'auth' },
+            auth: {
+              provider: 'auth-service',
+              pact: 'contracts/faultline-auth-service.json',
+              reference: 'auth',
+            },
           },
         },
         cwd,
@@ -113,7 +138,9 @@ describe('verifyPacts', () => {
       // Only the registry's search pact exists in this empty directory.
       expect(result.results.every((r) => r.provider === 'search-service' && r.verdict === 'pass')).toBe(true);
       expect(result.ok).toBe(false);
-      expect(result.problems).toEqual([expect.stringContaining('services.auth: no pact for provider "auth-service"')]);
+      expect(result.problems).toEqual([
+        expect.stringContaining('services.auth: no pact for provider "auth-service"'),
+      ]);
 
       const unregistered = await verifyPacts({
         config,
@@ -129,12 +156,17 @@ describe('verifyPacts', () => {
     }
   });
 
-  it('throws FAULTLINE_CONTRACTS_NOT_FOUND when there are no pacts', async () => {
-    await expect(verifyPacts({ config, cwd: root, pacts: ['test/fixtures/pacts/none-here'] })).rejects.toMatchObject({
+  it('throws when there are no pacts, or --base-url meets several providers', async () => {
+    await expect(
+      verifyPacts({ config, cwd: root, pacts: ['test/fixtures/pacts/none-here'] }),
+    ).rejects.toMatchObject({
       code: 'FAULTLINE_CONTRACTS_NOT_FOUND',
     });
     await expect(
       verifyPacts({ config, cwd: root, pacts: [SEARCH_PACT], provider: 'auth-service' }),
     ).rejects.toMatchObject({ code: 'FAULTLINE_CONTRACTS_NOT_FOUND' });
+    await expect(
+      verifyPacts({ config, cwd: root, pacts: [SEARCH_PACT, INFERENCE_PACT], baseUrl: 'http://127.0.0.1:9' }),
+    ).rejects.toMatchObject({ code: 'FAULTLINE_CONTRACTS_INVALID' });
   });
 });

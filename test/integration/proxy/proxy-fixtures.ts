@@ -70,6 +70,7 @@ export async function api(
   method: string,
   path: string,
   body?: unknown,
+  // biome-ignore lint/suspicious/noExplicitAny: response bodies of many shapes, read field by field in tests
 ): Promise<{ status: number; body: any; text: string; contentType: string | null }> {
   const init: RequestInit = { method };
   if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);

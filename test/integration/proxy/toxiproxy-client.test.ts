@@ -24,15 +24,20 @@ describe('fault proxy driven by toxiproxy-node-client', () => {
     expect(proxy.enabled).toBe(true);
     expect(proxy.listen).toMatch(/^127\.0\.0\.1:\d+$/);
 
-    const body: ICreateToxicBody<{ latency: number; jitter: number }> = {
+    // The client's types require a name; leave it out to get the server's default.
+    const body = {
       type: 'latency',
       stream: 'upstream',
       toxicity: 1,
       attributes: { latency: 10, jitter: 2 },
-    };
+    } as ICreateToxicBody<{ latency: number; jitter: number }>;
     const toxic = await proxy.addToxic(body);
     expect(toxic.name).toBe('latency_upstream');
-    const updated = await toxic.update({ toxicity: 0.5, attributes: { latency: 20, jitter: 2 } });
+    const updated = await toxic.update({
+      ...toxic.toJson(),
+      toxicity: 0.5,
+      attributes: { latency: 20, jitter: 2 },
+    });
     expect(updated.toxicity).toBe(0.5);
     expect(updated.attributes).toEqual({ latency: 20, jitter: 2 });
     const fetched = await proxy.getToxic<{ latency: number }>('latency_upstream');
@@ -58,6 +63,7 @@ describe('fault proxy driven by toxiproxy-node-client', () => {
     ]);
     expect(Object.keys(proxies).sort()).toEqual(['a', 'b']);
     await proxies.a!.addToxic({
+      name: 'timeout_downstream',
       type: 'timeout',
       stream: 'downstream',
       toxicity: 1,
@@ -83,12 +89,14 @@ describe('fault proxy driven by toxiproxy-node-client', () => {
     const proxy = await client.createProxy({ name: 'http', listen: '127.0.0.1:0', upstream: http.address });
     expect(await sha256Through(proxy.listen, '/big')).toBe(http.sha256);
     await proxy.addToxic({
+      name: 'bw',
       type: 'bandwidth',
       stream: 'downstream',
       toxicity: 1,
       attributes: { rate: 40_000 },
     });
     await proxy.addToxic({
+      name: 'slices',
       type: 'slicer',
       stream: 'downstream',
       toxicity: 1,

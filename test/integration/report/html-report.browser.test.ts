@@ -9,6 +9,9 @@ import { writeReports } from '../../../src/report/write-reports.ts';
 import { writeEventLog } from '../../support/event-log-fixture.ts';
 import { mixedRun, tempDir } from '../../support/report-fixtures.ts';
 
+// Runs in the page (the project's tsconfig has no DOM lib).
+declare const getComputedStyle: (element: unknown) => { backgroundColor: string; color: string };
+
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -107,7 +110,7 @@ describe('report.html in headless Chromium', () => {
     const page = await context.newPage();
     await page.goto(reportUrl);
 
-    await page.locator('#only-failing').check();
+    await page.locator('#only-failing').check({ timeout: 5000 });
 
     expect(await page.locator('section.scenario.pass').isVisible()).toBe(false);
     expect(await page.locator('section.scenario.fail').isVisible()).toBe(true);

@@ -77,7 +77,9 @@ describe('startServices', () => {
     expect(shed.headers.get('retry-after')).toBe('1');
     const unknown = await post('search is on fire');
     expect(unknown.status).toBe(400);
-    expect(((await unknown.json()) as { error: { message: string } }).error.message).toContain('"search is on fire"');
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toContain(
+      '"search is on fire"',
+    );
 
     await services.close();
     services = await startServices({ only: ['search'] });

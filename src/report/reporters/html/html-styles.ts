@@ -21,7 +21,9 @@ h3 { font-size: 15px; margin: 18px 0 6px; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; font-size: 13px; }
 th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: var(--panel); font-weight: 600; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+.table-scroll { overflow-x: auto; }
 tr.fail td { background: var(--fail-bg); }
 tr.fail td:first-child { box-shadow: inset 4px 0 0 var(--fail); }
 tr.fail .observed { color: var(--fail); font-weight: 600; }

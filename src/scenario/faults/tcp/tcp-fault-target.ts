@@ -1,4 +1,4 @@
-import { type Proxy, Toxiproxy } from 'toxiproxy-node-client';
+import { Toxiproxy, type Proxy as ToxiproxyProxy } from 'toxiproxy-node-client';
 import { FaultlineError } from '../../../errors/faultline-error.ts';
 import type { TcpFault } from '../../schema/tcp-fault-schema.ts';
 import type { UndoStack } from '../../undo-stack.ts';
@@ -33,7 +33,7 @@ export interface TcpFaultTargetOptions {
  */
 export class TcpFaultTarget {
   private constructor(
-    private proxy: Proxy,
+    private proxy: ToxiproxyProxy,
     /** `http://host:port` of the proxy's listener. */
     readonly baseUrl: string,
   ) {}
@@ -44,7 +44,7 @@ export class TcpFaultTarget {
     const existing = await toxiproxy.get(o.name).catch(() => undefined);
     // A proxy left by a run that was killed without cleanup: replace it.
     if (existing) await existing.remove();
-    let proxy: Proxy;
+    let proxy: ToxiproxyProxy;
     try {
       proxy = await toxiproxy.createProxy({ name: o.name, listen, upstream: o.upstream, enabled: true });
     } catch (err) {

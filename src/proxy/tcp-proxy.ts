@@ -7,6 +7,13 @@ import { ProxyConnection } from './proxy-connection.ts';
 import type { ProxyMetrics } from './proxy-metrics.ts';
 import type { StreamDirection, ToxicWrapper } from './toxic-wrapper.ts';
 
+/**
+ * Stream buffer of each proxied socket. Node's 16 KiB default makes a piped bulk transfer
+ * stop and restart reading around every 64 KiB read once the kernel buffer fills; a
+ * larger mark keeps reads flowing while still bounding memory per connection.
+ */
+const SOCKET_HWM = 256 * 1024;
+
 /** What a proxy needs from the server that owns it. */
 export interface ProxyEnvironment {
   clock: Clock;
@@ -19,7 +26,7 @@ export interface ProxyEnvironment {
  * bytes through the proxy's toxics. It owns its toxics (both streams) and its live
  * connections, and applies every toxic change to the live connections too.
  */
-export class Proxy {
+export class TcpProxy {
   listen: string;
   upstream: string;
   enabled = false;
@@ -47,7 +54,9 @@ export class Proxy {
         `listen tcp ${this.listen}: address ${this.listen}: missing port in address`,
       );
     }
-    const server = createServer({ allowHalfOpen: true, noDelay: true }, (socket) => this.accept(socket));
+    const server = createServer({ allowHalfOpen: true, noDelay: true, highWaterMark: SOCKET_HWM }, (socket) =>
+      this.accept(socket),
+    );
     await new Promise<void>((resolve, reject) => {
       server.once('error', (err: NodeJS.ErrnoException) => {
         reject(new ProxyListenError(goNetErrorMessage('listen', this.listen, err), err));
@@ -122,7 +131,15 @@ export class Proxy {
     const name = this.name;
     const listen = this.listen;
     const upstreamAddress = this.upstream;
-    const upstream = connect({ host: target.host || '127.0.0.1', port: target.port, allowHalfOpen: true });
+    // Stream buffer sizes are Duplex options Node honours but @types/node does not list.
+    const dialOptions = {
+      host: target.host || '127.0.0.1',
+      port: target.port,
+      allowHalfOpen: true,
+      readableHighWaterMark: SOCKET_HWM,
+      writableHighWaterMark: SOCKET_HWM,
+    };
+    const upstream = connect(dialOptions);
     const connection = new ProxyConnection(
       client,
       upstream,

@@ -1,0 +1,224 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import {
+  ConsecutiveBreaker,
+  circuitBreaker,
+  ExponentialBackoff,
+  handleAll,
+  retry,
+  TimeoutStrategy,
+  timeout,
+  wrap,
+} from 'cockatiel';
+import { build } from 'hdr-histogram-js';
+import Opossum from 'opossum';
+import { Pool } from 'undici';
+import { createClient } from '../src/client/create-client.ts';
+import type { Benchmark } from './bench-types.ts';
+
+/** Concurrent workers, each issuing keep-alive GETs back to back. */
+const CONCURRENCY = 32;
+/** Bounds of one measured run: whichever comes first. */
+const MAX_REQUESTS = 30_000;
+const MAX_MS = 4_000;
+const WARMUP_REQUESTS = 5_000;
+/** Measured rounds per variant (interleaved); the best round counts, to damp noise from a shared machine. */
+const ROUNDS = 3;
+const CONNECTIONS = 16;
+
+type Call = () => Promise<unknown>;
+interface Variant {
+  label: string;
+  setup(url: string): { call: Call; close(): Promise<void> };
+}
+
+const variants: Variant[] = [
+  {
+    label: 'raw undici Pool.request',
+    setup(url) {
+      const pool = new Pool(url, { connections: CONNECTIONS });
+      return {
+        call: async () => {
+          const res = await pool.request({ method: 'GET', path: '/v1/x' });
+          await res.body.arrayBuffer();
+          return res.statusCode;
+        },
+        close: () => pool.close(),
+      };
+    },
+  },
+  {
+    label: 'faultline client (timeout+retry+breaker+metrics)',
+    setup(url) {
+      const client = createClient({
+        service: 'bench',
+        baseUrl: url,
+        connections: CONNECTIONS,
+        timeoutMs: 1_000,
+        deadlineMs: 5_000,
+        retry: { maxAttempts: 3 },
+        breaker: { failureThreshold: 5 },
+      });
+      return { call: () => client.request({ path: '/v1/x' }), close: () => client.close() };
+    },
+  },
+  {
+    label: 'cockatiel (timeout+retry+breaker) over Pool.request',
+    setup(url) {
+      const pool = new Pool(url, { connections: CONNECTIONS });
+      const policy = wrap(
+        retry(handleAll, { maxAttempts: 2, backoff: new ExponentialBackoff() }),
+        circuitBreaker(handleAll, { halfOpenAfter: 30_000, breaker: new ConsecutiveBreaker(5) }),
+        timeout(1_000, TimeoutStrategy.Aggressive),
+      );
+      return {
+        call: () =>
+          policy.execute(async ({ signal }) => {
+            const res = await pool.request({ method: 'GET', path: '/v1/x', signal });
+            await res.body.arrayBuffer();
+            return res.statusCode;
+          }),
+        close: () => pool.close(),
+      };
+    },
+  },
+  {
+    label: 'opossum (timeout+breaker) over Pool.request',
+    setup(url) {
+      const pool = new Pool(url, { connections: CONNECTIONS });
+      const breaker = new Opossum(
+        async () => {
+          const res = await pool.request({ method: 'GET', path: '/v1/x' });
+          await res.body.arrayBuffer();
+          return res.statusCode;
+        },
+        { timeout: 1_000, errorThresholdPercentage: 50, resetTimeout: 30_000 },
+      );
+      return {
+        call: () => breaker.fire(),
+        close: async () => {
+          breaker.shutdown();
+          await pool.close();
+        },
+      };
+    },
+  },
+];
+
+interface RunFigures {
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+}
+
+/** CONCURRENCY workers until `maxRequests` are done or `maxMs` passed. */
+async function load(call: Call, maxRequests: number, maxMs: number): Promise<RunFigures> {
+  const histogram = build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 60_000_000,
+    numberOfSignificantValueDigits: 3,
+  });
+  let issued = 0;
+  let done = 0;
+  let errors = 0;
+  const start = performance.now();
+  const stopAt = start + maxMs;
+  const worker = async () => {
+    while (issued < maxRequests && performance.now() < stopAt) {
+      issued++;
+      const t0 = performance.now();
+      try {
+        await call();
+      } catch {
+        errors++;
+      }
+      histogram.recordValue(Math.max(1, Math.round((performance.now() - t0) * 1000)));
+      done++;
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const elapsed = performance.now() - start;
+  return {
+    reqPerSec: (done / elapsed) * 1000,
+    p50Ms: histogram.getValueAtPercentile(50) / 1000,
+    p99Ms: histogram.getValueAtPercentile(99) / 1000,
+    errors,
+  };
+}
+
+async function startUpstream(): Promise<{ url: string; proc: ChildProcess }> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const proc = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(here, 'support', 'client-bench-upstream.ts')],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  const lines = createInterface({ input: proc.stdout! });
+  const [line] = (await once(lines, 'line')) as [string];
+  lines.close();
+  const { port } = JSON.parse(line) as { port: number };
+  return { url: `http://127.0.0.1:${port}`, proc };
+}
+
+/**
+ * Throughput and latency of the same workload (32 concurrent keep-alive GETs against an
+ * upstream in a child process, 16 connections) through raw undici, our client with every
+ * policy on, cockatiel and opossum. Target: ours >= 0.95 x raw undici throughput.
+ */
+const benchmark: Benchmark = {
+  name: 'client',
+  async run() {
+    const { url, proc } = await startUpstream();
+    const best = new Map<string, RunFigures>();
+    try {
+      const instances = variants.map((v) => ({ v, ...v.setup(url) }));
+      for (const { call } of instances) await load(call, WARMUP_REQUESTS, MAX_MS);
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const { v, call } of instances) {
+          const figures = await load(call, MAX_REQUESTS, MAX_MS);
+          const previous = best.get(v.label);
+          if (previous === undefined || figures.reqPerSec > previous.reqPerSec) best.set(v.label, figures);
+        }
+      }
+      await Promise.all(instances.map((i) => i.close()));
+    } finally {
+      proc.stdin?.end();
+      await once(proc, 'exit');
+    }
+    const raw = best.get(variants[0]!.label)!;
+    const ours = best.get(variants[1]!.label)!;
+    const ratio = ours.reqPerSec / raw.reqPerSec;
+    return {
+      rows: variants.map((v) => {
+        const f = best.get(v.label)!;
+        return {
+          label: v.label,
+          'req/s': Math.round(f.reqPerSec),
+          'p50 ms': f.p50Ms,
+          'p99 ms': f.p99Ms,
+          'x raw': f.reqPerSec / raw.reqPerSec,
+          errors: f.errors,
+        };
+      }),
+      targets: [
+        {
+          name: 'faultline client >= 0.95 x raw undici throughput',
+          ok: ratio >= 0.95,
+          detail: `${ratio.toFixed(3)} x (${Math.round(ours.reqPerSec)} vs ${Math.round(raw.reqPerSec)} req/s)`,
+        },
+      ],
+      notes: [
+        `${CONCURRENCY} workers, ${CONNECTIONS} connections, best of ${ROUNDS} interleaved rounds of <= ${MAX_REQUESTS} requests / ${MAX_MS} ms`,
+      ],
+    };
+  },
+};
+
+export default benchmark;

@@ -1,0 +1,80 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_FAULTLINE_CONFIG } from '../config/default-faultline-config.ts';
+import { REFERENCE_SERVICE_NAMES } from '../config/faultline-config-schema.ts';
+import { loadScenarioFile } from '../scenario/load-scenario-file.ts';
+import type { CliIo } from './cli-io.ts';
+import { main } from './main.ts';
+
+function captureIo(cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: { write: (s: string) => out.push(s) },
+    stderr: { write: (s: string) => err.push(s) },
+    env: {},
+    cwd,
+    onSignal: () => () => {},
+  };
+  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
+}
+
+describe('faultline new scenario', () => {
+  let cwd: string;
+  beforeEach(async () => {
+    cwd = await mkdtemp(path.join(tmpdir(), 'faultline-new-'));
+  });
+  afterEach(async () => {
+    await rm(cwd, { recursive: true, force: true });
+  });
+
+  it('scaffolds a commented scenario that loads and validates', async () => {
+    const { io, stdout } = captureIo(cwd);
+    const code = await main(['new', 'scenario', 'Search overload!', '--service', 'search'], io);
+    expect(code).toBe(0);
+    expect(stdout()).toContain('created scenarios/search-overload.yaml');
+    const text = await readFile(path.join(cwd, 'scenarios/search-overload.yaml'), 'utf8');
+    expect(text.startsWith('# yaml-language-server: $schema=./scenario.schema.json\n')).toBe(true);
+    const scenario = await loadScenarioFile('scenarios/search-overload.yaml', DEFAULT_FAULTLINE_CONFIG, { cwd });
+    expect(scenario.name).toBe('Search overload!');
+    expect(scenario.service).toBe('search');
+    expect(scenario.load.request.path).toBe('/v1/search');
+  });
+
+  it('writes a valid scenario for every reference service, into --dir', async () => {
+    for (const service of REFERENCE_SERVICE_NAMES) {
+      const { io } = captureIo(cwd);
+      expect(await main(['new', 'scenario', `${service} check`, '--service', service, '--dir', 'sc/x'], io)).toBe(0);
+      const scenario = await loadScenarioFile(`sc/x/${service}-check.yaml`, DEFAULT_FAULTLINE_CONFIG, { cwd });
+      expect(scenario.service).toBe(service);
+    }
+    const text = await readFile(path.join(cwd, 'sc/x/auth-check.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../scenarios/scenario.schema.json');
+  });
+
+  it('refuses to overwrite an existing file (exit 2) and leaves it untouched', async () => {
+    const first = captureIo(cwd);
+    expect(await main(['new', 'scenario', 'twice'], first.io)).toBe(0);
+    const file = path.join(cwd, 'scenarios/twice.yaml');
+    await writeFile(file, 'mine\n');
+    const second = captureIo(cwd);
+    expect(await main(['new', 'scenario', 'twice'], second.io)).toBe(2);
+    expect(second.stderr()).toContain('Failed to create scenarios/twice.yaml: the file already exists');
+    expect(await readFile(file, 'utf8')).toBe('mine\n');
+  });
+
+  it('rejects an unknown service with exit 2 and writes nothing', async () => {
+    const { io, stderr } = captureIo(cwd);
+    expect(await main(['new', 'scenario', 'x', '--service', 'serch'], io)).toBe(2);
+    expect(stderr()).toContain('service: unknown service "serch" (did you mean "search"?');
+    await expect(readFile(path.join(cwd, 'scenarios/x.yaml'), 'utf8')).rejects.toThrow(/ENOENT/);
+  });
+
+  it('rejects a name without letters or digits with exit 2', async () => {
+    const { io, stderr } = captureIo(cwd);
+    expect(await main(['new', 'scenario', '!!!'], io)).toBe(2);
+    expect(stderr()).toContain('name: expected a name with at least one letter or digit, got "!!!"');
+  });
+});

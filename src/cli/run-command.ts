@@ -1,0 +1,145 @@
+import { InvalidArgumentError } from 'commander';
+import { FaultlineError } from '../errors/faultline-error.ts';
+import { consoleReporter } from '../report/reporters/console.ts';
+import type { ScenarioProgress } from '../scenario/run-scenario.ts';
+import { runScenarios } from '../scenario/run-scenarios.ts';
+import { type CliIo, ExitCode } from './cli-io.ts';
+import type { CliCommand } from './command.ts';
+
+interface RunFlags {
+  grep?: string;
+  seed?: number;
+  reportDir: string;
+  toxiproxyUrl?: string;
+  shard?: { index: number; total: number };
+  client?: string;
+  reporter?: string[];
+}
+
+/**
+ * `faultline run [files or globs] [--grep RE] [--seed N] [--report-dir DIR]
+ * [--toxiproxy-url URL] [--shard i/n] [--client FILE] [--reporter NAME...]`: runs the
+ * scenarios (all of scenarios/ by default) through runScenarios, shows live progress, prints
+ * the summary and exits 0 when every hypothesis holds, 1 when one fails or the run is
+ * interrupted, 2 for bad input. SIGINT/SIGTERM stop the run cleanly (faults undone, log kept).
+ */
+export const runCommand: CliCommand = {
+  register(program, { io, setExitCode }) {
+    program
+      .command('run')
+      .description('Run fault scenarios and check their hypotheses (default: scenarios/*.yaml).')
+      .argument('[files...]', 'scenario files, directories or globs')
+      .option('--grep <regexp>', 'only scenarios whose name matches')
+      .option('--seed <n>', "override every scenario's seed", parseSeed)
+      .option('--report-dir <dir>', 'where events.ndjson and the reports go', 'reports/latest')
+      .option(
+        '--toxiproxy-url <url>',
+        'a real Toxiproxy API (default: the embedded fault proxy; env TOXIPROXY_URL)',
+      )
+      .option('--shard <i/n>', 'run shard i of n (1-based)', parseShard)
+      .option('--client <file>', 'your own client adapter module (docs/custom-client.md)')
+      .option('--reporter <names...>', 'report files to write: json, html, markdown, junit')
+      .action(async (files: string[], flags: RunFlags) => {
+        const controller = new AbortController();
+        let signalled: string | undefined;
+        const removeSignal = io.onSignal((signal) => {
+          signalled = signal;
+          io.stderr.write(`\nfaultline run: received ${signal}, stopping (undoing faults)...\n`);
+          controller.abort(new FaultlineError('FAULTLINE_INTERRUPTED', `Interrupted by ${signal}`));
+        });
+        const progress = createProgress(io);
+        try {
+          const summary = await runScenarios({
+            cwd: io.cwd,
+            files,
+            grep: flags.grep,
+            seed: flags.seed,
+            reportDir: flags.reportDir,
+            toxiproxyUrl: flags.toxiproxyUrl ?? io.env.TOXIPROXY_URL,
+            shard: flags.shard,
+            clientModule: flags.client,
+            reporters: flags.reporter,
+            argv: ['run', ...files],
+            signal: controller.signal,
+            onPlan: (plan) => io.stdout.write(`Running ${plan.length} scenario(s)\n`),
+            onProgress: progress.update,
+            onScenarioEnd: (name, outcome) => {
+              progress.done();
+              for (const failure of outcome.cleanupFailures)
+                io.stderr.write(`cleanup of ${name} failed: ${failure}\n`);
+            },
+          });
+          progress.done();
+          io.stdout.write(consoleReporter.render(summary.result, { color: isTty(io) }));
+          io.stdout.write(`Reports: ${summary.files.join(', ')}\n`);
+          if (signalled)
+            io.stderr.write(`faultline run: interrupted by ${signalled}; partial results kept.\n`);
+          setExitCode(summary.exitCode === 0 && !summary.interrupted ? ExitCode.Ok : ExitCode.CheckFailed);
+        } catch (err) {
+          progress.done();
+          if (err instanceof FaultlineError) {
+            io.stderr.write(`faultline run: ${err.message}\n`);
+            setExitCode(ExitCode.BadInput);
+            return;
+          }
+          throw err;
+        } finally {
+          removeSignal();
+        }
+      });
+  },
+};
+
+function isTty(io: CliIo): boolean {
+  return io.stdout.isTTY === true && io.env.CI !== 'true';
+}
+
+/**
+ * Live progress: on a TTY one line redrawn in place (scenario, phase, calls, success rate,
+ * breaker state); otherwise (or CI=true) one plain line per phase.
+ */
+function createProgress(io: CliIo) {
+  const tty = isTty(io);
+  let last = '';
+  let lastKey = '';
+  let drawn = false;
+  return {
+    update(p: ScenarioProgress) {
+      const rate = p.calls === 0 ? '-' : `${((p.ok / p.calls) * 100).toFixed(1)}%`;
+      const line = `${p.scenario} [${p.mode}] ${p.phase}: ${p.calls} calls, ${rate} ok, breaker ${p.breakerState}`;
+      if (tty) {
+        if (line === last) return;
+        last = line;
+        drawn = true;
+        io.stdout.write(`\r\x1b[K${line}`);
+        return;
+      }
+      const key = `${p.scenario}/${p.phase}`;
+      if (key === lastKey) return;
+      lastKey = key;
+      io.stdout.write(`${p.scenario} [${p.mode}] phase ${p.phase}\n`);
+    },
+    done() {
+      if (tty && drawn) io.stdout.write('\r\x1b[K');
+      drawn = false;
+      last = '';
+    },
+  };
+}
+
+function parseSeed(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new InvalidArgumentError(`expected an integer >= 0, got "${value}"`);
+  return n;
+}
+
+function parseShard(value: string): { index: number; total: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const total = Number(match?.[2]);
+  if (!match || index < 1 || total < 1 || index > total) {
+    throw new InvalidArgumentError(`expected i/n with 1 <= i <= n, e.g. 1/3, got "${value}"`);
+  }
+  return { index, total };
+}

@@ -1,0 +1,68 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigInvalidError } from './config-invalid-error.ts';
+import { DEFAULT_FAULTLINE_CONFIG } from './default-faultline-config.ts';
+import { loadFaultlineConfig, parseFaultlineConfig } from './load-faultline-config.ts';
+import { formatInputIssue } from './yaml/input-issue.ts';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+describe('loadFaultlineConfig', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'faultline-config-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('loads the shipped faultline.config.yaml, identical to the built-in defaults', async () => {
+    const config = await loadFaultlineConfig({ cwd: repoRoot });
+    expect(config).toEqual(DEFAULT_FAULTLINE_CONFIG);
+  });
+
+  it('uses the built-in defaults (a copy) when there is no registry file', async () => {
+    const config = await loadFaultlineConfig({ cwd: dir });
+    expect(config).toEqual(DEFAULT_FAULTLINE_CONFIG);
+    expect(config).not.toBe(DEFAULT_FAULTLINE_CONFIG);
+    expect(config.services.auth?.client?.timeoutMs).toBe(500);
+  });
+
+  it('fails on an explicit file that does not exist', async () => {
+    await expect(loadFaultlineConfig({ cwd: dir, file: 'nope.yaml' })).rejects.toThrow(
+      /nope\.yaml:1:1 cannot read the registry file \(ENOENT\)/,
+    );
+  });
+
+  it('reports every issue of an invalid registry with its position', async () => {
+    await writeFile(
+      path.join(dir, 'faultline.config.yaml'),
+      [
+        'consumer: faultline',
+        'services:',
+        '  inference:',
+        '    provider: inference-service',
+        '    pact: contracts/x.json',
+        '    reference: inferense',
+        '    client: { timeoutMs: -1, retry: { maxAtempts: 2 } }',
+        '',
+      ].join('\n'),
+    );
+    const error = await loadFaultlineConfig({ cwd: dir }).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(ConfigInvalidError);
+    expect((error as ConfigInvalidError).code).toBe('FAULTLINE_CONFIG_INVALID');
+    expect((error as ConfigInvalidError).issues.map(formatInputIssue)).toEqual([
+      'faultline.config.yaml:6:16 services.inference.reference: expected one of "inference", "auth", "notify", "analytics", "search", got "inferense" (did you mean "inference"?)',
+      'faultline.config.yaml:7:26 services.inference.client.timeoutMs: expected a number of milliseconds > 0, got -1',
+      'faultline.config.yaml:7:39 services.inference.client.retry.maxAtempts: unknown key "maxAtempts" (did you mean "maxAttempts"?)',
+    ]);
+  });
+
+  it('applies the consumer default', () => {
+    const config = parseFaultlineConfig('services: {}\n', 'x.yaml');
+    expect(config).toEqual({ consumer: 'faultline', services: {} });
+  });
+});

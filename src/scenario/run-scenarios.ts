@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createClient } from '../client/create-client.ts';
+import { loadFaultlineConfig } from '../config/load-faultline-config.ts';
+import { serviceEntry } from '../config/resolve-service-client-options.ts';
+import { FaultlineError } from '../errors/faultline-error.ts';
+import { startFaultProxy } from '../proxy/start-fault-proxy.ts';
+import { buildRunResult } from '../report/build-run-result.ts';
+import { DEFAULT_REPORTERS } from '../report/reporters/reporter-registry.ts';
+import { EVENT_LOG_VERSION } from '../report/run-events.ts';
+import type { RunResult } from '../report/run-result.ts';
+import { writeReports } from '../report/write-reports.ts';
+import { createServiceHandler } from '../services/create-service-handler.ts';
+import { isServiceName, type ServiceName } from '../services/service-names.ts';
+import { startServices } from '../services/start-services.ts';
+import { EventLogWriter } from './event-log-writer.ts';
+import { type ClientFactory, loadClientModule } from './load-client-module.ts';
+import type { LoadedScenario } from './load-scenario-file.ts';
+import { loadScenarios } from './load-scenarios.ts';
+import { runScenario, type ScenarioOutcome, type ScenarioProgress } from './run-scenario.ts';
+import type { ScenarioEnvironment } from './scenario-environment.ts';
+import { resolveScenarioMode } from './schema/resolve-scenario-mode.ts';
+import { UndoStack } from './undo-stack.ts';
+
+export interface RunScenariosOptions {
+  /** Working directory: scenarios, registry and report dir resolve against it. */
+  cwd: string;
+  /** Scenario files or globs. @default ['scenarios/*.yaml'] */
+  files?: string[];
+  /** Only scenarios whose name matches this regular expression. */
+  grep?: string;
+  /** Overrides every scenario's seed. */
+  seed?: number;
+  /** Where events.ndjson and the reports go. @default 'reports/latest' */
+  reportDir?: string;
+  /** A real Toxiproxy API; default: the embedded fault proxy, started on a free port. */
+  toxiproxyUrl?: string;
+  /** Reference services already running; default: started on free ports when needed. */
+  servicesUrls?: Partial<Record<ServiceName, string>>;
+  /** Run shard `index` of `total` (1-based). */
+  shard?: { index: number; total: number };
+  /** A user's client adapter module (docs/custom-client.md). */
+  clientModule?: string;
+  /** Report files to write. @default ['json', 'html', 'markdown', 'junit'] */
+  reporters?: string[];
+  /** Recorded in run-start (the CLI passes its argv). @default [] */
+  argv?: string[];
+  /** Interrupt: the scenario running stops, its faults are undone, the log and result are kept. */
+  signal?: AbortSignal;
+  /** Validated scenarios, before anything starts. */
+  onPlan?(scenarios: ReadonlyArray<{ name: string; mode: 'real' | 'virtual' }>): void;
+  onProgress?(progress: ScenarioProgress): void;
+  onScenarioEnd?(scenario: string, outcome: ScenarioOutcome): void;
+}
+
+export interface RunSummary {
+  result: RunResult;
+  reportDir: string;
+  eventLogPath: string;
+  /** Report files written. */
+  files: string[];
+  interrupted: boolean;
+  /** 0 every hypothesis held; 1 one failed, a scenario crashed, or the run was interrupted. */
+  exitCode: 0 | 1;
+}
+
+/**
+ * Runs scenarios end to end. Everything is loaded and validated first: bad input throws a
+ * FaultlineError (the CLI exits 2) before any server starts. Then it starts what the
+ * scenarios need (the embedded fault proxy and the reference services for real-time
+ * scenarios, unless URLs are given), runs each scenario (run-scenario.ts) while appending
+ * the event log, and builds the result and reports from that log.
+ *
+ * @example
+ * const summary = await runScenarios({ cwd: process.cwd(), files: ['scenarios/inference-*.yaml'] });
+ * process.exitCode = summary.exitCode;
+ */
+export async function runScenarios(options: RunScenariosOptions): Promise<RunSummary> {
+  const { cwd } = options;
+  const config = await loadFaultlineConfig({ cwd });
+  const grep = options.grep === undefined ? undefined : compileGrep(options.grep);
+  const loaded = await loadScenarios(options.files ?? [], config, { cwd, grep, shard: options.shard });
+  if (loaded.length === 0) {
+    throw new FaultlineError(
+      'FAULTLINE_SCENARIO_NOT_FOUND',
+      `Failed to select scenarios: none matches --grep ${JSON.stringify(options.grep)}. Check the pattern against the scenario names.`,
+    );
+  }
+  const scenarios: LoadedScenario[] = loaded.map((s) =>
+    options.seed === undefined ? s : { ...s, seed: options.seed },
+  );
+  const factory: ClientFactory = options.clientModule
+    ? await loadClientModule(options.clientModule, cwd)
+    : (o) => createClient(o);
+  options.onPlan?.(scenarios.map((s) => ({ name: s.name, mode: resolveScenarioMode(s) })));
+
+  const started = Date.now();
+  const reportDir = path.resolve(cwd, options.reportDir ?? 'reports/latest');
+  const eventLogPath = path.join(reportDir, 'events.ndjson');
+  const infra = new UndoStack();
+  const log = await EventLogWriter.open(eventLogPath);
+  let interrupted = false;
+  try {
+    log.write({
+      type: 'run-start',
+      version: EVENT_LOG_VERSION,
+      runId: randomUUID(),
+      startedAt: new Date(started).toISOString(),
+      argv: options.argv ?? [],
+      faultlineVersion: await faultlineVersion(),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(options.shard ? { shard: options.shard } : {}),
+      t: 0,
+    });
+    const env = await startEnvironment(scenarios, config, options, factory, infra);
+    for (const scenario of scenarios) {
+      if (options.signal?.aborted) {
+        interrupted = true;
+        break;
+      }
+      const outcome = await runScenario({
+        scenario,
+        config,
+        env,
+        log,
+        signal: options.signal,
+        onProgress: options.onProgress,
+      });
+      options.onScenarioEnd?.(scenario.name, outcome);
+      if (outcome.interrupted) {
+        interrupted = true;
+        break;
+      }
+    }
+  } finally {
+    await infra.drain();
+    log.write({ type: 'run-end', t: Date.now() - started, interrupted });
+    await log.close();
+  }
+  const result = await buildRunResult(eventLogPath);
+  const files = await writeReports(result, reportDir, options.reporters ?? DEFAULT_REPORTERS);
+  return { result, reportDir, eventLogPath, files, interrupted, exitCode: result.exitCode };
+}
+
+/** Starts the fault proxy and the reference services the real-time scenarios need. */
+async function startEnvironment(
+  scenarios: LoadedScenario[],
+  config: Awaited<ReturnType<typeof loadFaultlineConfig>>,
+  options: RunScenariosOptions,
+  factory: ClientFactory,
+  infra: UndoStack,
+): Promise<ScenarioEnvironment> {
+  const real = scenarios.filter((s) => resolveScenarioMode(s) === 'real');
+  const urls: Partial<Record<string, string>> = { ...options.servicesUrls };
+  const needed = new Set<ServiceName>();
+  for (const s of real) {
+    const entry = serviceEntry(config, s.service);
+    if (
+      entry.baseUrl === undefined &&
+      entry.reference &&
+      isServiceName(entry.reference) &&
+      !urls[entry.reference]
+    ) {
+      needed.add(entry.reference);
+    }
+  }
+  if (needed.size > 0) {
+    const services = await startServices({ portBase: 0, only: [...needed] });
+    infra.push('stop the reference services', () => services.close());
+    Object.assign(urls, services.urls);
+  }
+  let toxiproxy: ScenarioEnvironment['toxiproxy'];
+  const needsTcp = real.some((s) => s.phases.some((p) => p.faults.some((f) => f.tcp)));
+  if (options.toxiproxyUrl) toxiproxy = { url: options.toxiproxyUrl, external: true };
+  else if (needsTcp) {
+    const proxy = await startFaultProxy({ port: 0 });
+    infra.push('stop the fault proxy', () => proxy.close());
+    toxiproxy = { url: proxy.url, external: false };
+  }
+  return {
+    serviceUrl: (reference) => urls[reference],
+    serviceHandler: (reference) => {
+      if (!isServiceName(reference))
+        throw new FaultlineError('FAULTLINE_SCENARIO_INVALID', `unknown reference service ${reference}`);
+      return createServiceHandler(reference);
+    },
+    ...(toxiproxy ? { toxiproxy } : {}),
+    createClient: factory,
+    customClient: options.clientModule !== undefined,
+  };
+}
+
+function compileGrep(pattern: string): RegExp {
+  try {
+    return new RegExp(pattern, 'i');
+  } catch (err) {
+    throw new FaultlineError(
+      'FAULTLINE_RUN_USAGE',
+      `--grep ${JSON.stringify(pattern)}: expected a regular expression, got one that does not compile (${(err as Error).message}).`,
+    );
+  }
+}
+
+async function faultlineVersion(): Promise<string> {
+  try {
+    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: string;
+    };
+    return pkg.version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}

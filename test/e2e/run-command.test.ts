@@ -1,0 +1,206 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Toxiproxy } from 'toxiproxy-node-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../src/cli/cli-io.ts';
+import { main } from '../../src/cli/main.ts';
+import { type FaultProxy, startFaultProxy } from '../../src/proxy/start-fault-proxy.ts';
+import type { RunEvent } from '../../src/report/run-events.ts';
+
+/** An in-process CLI with captured output and a signal we can raise. */
+function captureIo(cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  let handler: ((s: 'SIGINT' | 'SIGTERM') => void) | undefined;
+  const io: CliIo = {
+    stdout: { write: (s: string) => out.push(s), isTTY: false },
+    stderr: { write: (s: string) => err.push(s) },
+    env: { CI: 'true' },
+    cwd,
+    onSignal(h) {
+      handler = h;
+      return () => {
+        handler = undefined;
+      };
+    },
+  };
+  return {
+    io,
+    stdout: () => out.join(''),
+    stderr: () => err.join(''),
+    raise: (s: 'SIGINT' | 'SIGTERM') => handler?.(s),
+  };
+}
+
+const VIRTUAL = (name: string, hypotheses: string) => `
+name: ${name}
+service: search
+seed: 3
+load:
+  concurrency: 2
+  ratePerSec: 10
+  request: { method: GET, path: /v1/search, query: { q: retry } }
+phases:
+  - name: steady
+    durationMs: 5000
+  - name: outage
+    durationMs: 30000
+    faults:
+      - http: { rate: 0.5, networkError: true }
+      - http: { delayMs: { uniform: [10, 200] } }
+hypotheses:
+${hypotheses}
+`;
+
+async function events(path: string): Promise<RunEvent[]> {
+  return (await readFile(path, 'utf8'))
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as RunEvent);
+}
+
+let cwd: string;
+beforeAll(async () => {
+  cwd = await mkdtemp(join(tmpdir(), 'faultline-run-'));
+  await mkdir(join(cwd, 'scenarios'));
+  await writeFile(
+    join(cwd, 'scenarios', 'pass.yaml'),
+    VIRTUAL(
+      'search survives resets',
+      '  - { phase: steady, successRate: { min: 1 } }\n  - { phase: outage, calls: { min: 100 } }',
+    ),
+  );
+  await writeFile(
+    join(cwd, 'scenarios', 'fail.yaml'),
+    VIRTUAL('search never fails', '  - { phase: outage, upstreamCalls: { max: 1 } }'),
+  );
+  await writeFile(
+    join(cwd, 'bad.yaml'),
+    'name: broken\nservice: search\nload: { request: { path: nope } }\nphases: []\n',
+  );
+});
+afterAll(async () => {
+  await rm(cwd, { recursive: true, force: true });
+});
+
+describe('faultline run', () => {
+  it('exits 0 and prints the summary when every hypothesis holds', async () => {
+    const cli = captureIo(cwd);
+    const code = await main(['run', 'scenarios/pass.yaml', '--report-dir', 'out/pass'], cli.io);
+    expect(cli.stderr()).toBe('');
+    expect(code).toBe(0);
+    expect(cli.stdout()).toContain('PASS search survives resets');
+    const log = await events(join(cwd, 'out/pass/events.ndjson'));
+    expect(log[0]?.type).toBe('run-start');
+    expect(log.at(-1)).toMatchObject({ type: 'run-end', interrupted: false });
+    const report = JSON.parse(await readFile(join(cwd, 'out/pass/report.json'), 'utf8'));
+    expect(report.scenarios[0].verdict).toBe('pass');
+  });
+
+  it('exits 1 and names the failing hypothesis when one fails', async () => {
+    const cli = captureIo(cwd);
+    const code = await main(['run', '--grep', 'never fails', '--report-dir', 'out/fail'], cli.io);
+    expect(code).toBe(1);
+    expect(cli.stdout()).toContain('FAIL search never fails');
+    expect(cli.stdout()).toContain('outage: upstream calls <= 1');
+  });
+
+  it('exits 2 before running anything for an invalid scenario, naming file, line and field', async () => {
+    const cli = captureIo(cwd);
+    const code = await main(['run', 'bad.yaml', '--report-dir', 'out/bad'], cli.io);
+    expect(code).toBe(2);
+    expect(cli.stderr()).toMatch(/bad\.yaml:\d+:\d+ /);
+    await expect(readFile(join(cwd, 'out/bad/events.ndjson'))).rejects.toThrow();
+  });
+
+  it('exits 2 for a missing file, a bad --shard and a --grep that selects nothing', async () => {
+    for (const argv of [
+      ['run', 'nope/*.yaml'],
+      ['run', '--shard', '3/2'],
+      ['run', '--grep', 'no such scenario'],
+    ]) {
+      const cli = captureIo(cwd);
+      expect(await main(argv, cli.io), argv.join(' ')).toBe(2);
+    }
+  });
+
+  it('replays a virtual-time scenario identically for the same seed', async () => {
+    const runOnce = async (dir: string) => {
+      const cli = captureIo(cwd);
+      expect(await main(['run', 'scenarios/pass.yaml', '--seed', '9', '--report-dir', dir], cli.io)).toBe(0);
+      return (await events(join(cwd, dir, 'events.ndjson'))).filter(
+        (e) => e.type === 'call' || e.type === 'attempt',
+      );
+    };
+    const first = await runOnce('out/replay-1');
+    const second = await runOnce('out/replay-2');
+    expect(first.length).toBeGreaterThan(100);
+    expect(first.some((e) => e.type === 'call' && e.outcome === 'ok' && e.latencyMs > 0)).toBe(true);
+    expect(second).toEqual(first);
+    const other = captureIo(cwd);
+    await main(['run', 'scenarios/pass.yaml', '--seed', '10', '--report-dir', 'out/replay-3'], other.io);
+    const third = (await events(join(cwd, 'out/replay-3/events.ndjson'))).filter((e) => e.type === 'call');
+    expect(third).not.toEqual(first.filter((e) => e.type === 'call'));
+  });
+});
+
+describe('faultline run, interrupted during a tcp fault', () => {
+  let proxy: FaultProxy;
+  beforeAll(async () => {
+    proxy = await startFaultProxy({ port: 0 });
+  });
+  afterAll(async () => {
+    await proxy.close();
+  });
+
+  it('removes every toxic and proxy, keeps the calls so far and exits 1', async () => {
+    await writeFile(
+      join(cwd, 'scenarios', 'tcp.yaml'),
+      `
+name: tcp latency interrupted
+service: inference
+load:
+  concurrency: 2
+  ratePerSec: 20
+  request: { method: GET, path: /v1/models/risk-v1 }
+phases:
+  - name: warm
+    durationMs: 300
+  - name: slow
+    durationMs: 20000
+    faults:
+      - tcp: { toxic: latency, attributes: { latency: 20 } }
+      - tcp: { toxic: bandwidth, stream: upstream, attributes: { rate: 1000 } }
+hypotheses:
+  - { phase: slow, calls: { min: 1 } }
+`,
+    );
+    const toxiproxy = new Toxiproxy(proxy.url);
+    const cli = captureIo(cwd);
+    const running = main(
+      ['run', 'scenarios/tcp.yaml', '--toxiproxy-url', proxy.url, '--report-dir', 'out/tcp'],
+      cli.io,
+    );
+    // Wait (bounded) until both toxics are in place, then interrupt.
+    let toxics = 0;
+    for (let i = 0; i < 200 && toxics < 2; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      const all = await toxiproxy.getAll();
+      toxics = Object.values(all).reduce((n, p) => n + p.toJson().toxics.length, 0);
+    }
+    expect(toxics).toBe(2);
+    await new Promise((r) => setTimeout(r, 300));
+    cli.raise('SIGINT');
+    const code = await running;
+
+    expect(code).toBe(1);
+    const left = await toxiproxy.getAll();
+    expect(Object.keys(left)).toEqual([]);
+    const log = await events(join(cwd, 'out/tcp/events.ndjson'));
+    expect(log.filter((e) => e.type === 'call' && e.phase === 'slow').length).toBeGreaterThan(0);
+    expect(log.find((e) => e.type === 'scenario-end')).toMatchObject({ interrupted: true });
+    expect(log.at(-1)).toMatchObject({ type: 'run-end', interrupted: true });
+    expect(cli.stderr()).toContain('SIGINT');
+  });
+});
