@@ -37,7 +37,9 @@ describe('faultline new scenario', () => {
     expect(stdout()).toContain('created scenarios/search-overload.yaml');
     const text = await readFile(path.join(cwd, 'scenarios/search-overload.yaml'), 'utf8');
     expect(text.startsWith('# yaml-language-server: $schema=./scenario.schema.json\n')).toBe(true);
-    const scenario = await loadScenarioFile('scenarios/search-overload.yaml', DEFAULT_FAULTLINE_CONFIG, { cwd });
+    const scenario = await loadScenarioFile('scenarios/search-overload.yaml', DEFAULT_FAULTLINE_CONFIG, {
+      cwd,
+    });
     expect(scenario.name).toBe('Search overload!');
     expect(scenario.service).toBe('search');
     expect(scenario.load.request.path).toBe('/v1/search');
@@ -46,8 +48,12 @@ describe('faultline new scenario', () => {
   it('writes a valid scenario for every reference service, into --dir', async () => {
     for (const service of REFERENCE_SERVICE_NAMES) {
       const { io } = captureIo(cwd);
-      expect(await main(['new', 'scenario', `${service} check`, '--service', service, '--dir', 'sc/x'], io)).toBe(0);
-      const scenario = await loadScenarioFile(`sc/x/${service}-check.yaml`, DEFAULT_FAULTLINE_CONFIG, { cwd });
+      expect(
+        await main(['new', 'scenario', `${service} check`, '--service', service, '--dir', 'sc/x'], io),
+      ).toBe(0);
+      const scenario = await loadScenarioFile(`sc/x/${service}-check.yaml`, DEFAULT_FAULTLINE_CONFIG, {
+        cwd,
+      });
       expect(scenario.service).toBe(service);
     }
     const text = await readFile(path.join(cwd, 'sc/x/auth-check.yaml'), 'utf8');

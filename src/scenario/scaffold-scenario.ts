@@ -57,7 +57,7 @@ export async function scaffoldScenario(options: ScaffoldScenarioOptions): Promis
     throw new InvalidOptionsError('name', 'a name with at least one letter or digit', options.name);
   const absolute = path.resolve(cwd, options.dir ?? 'scenarios', `${slug}.yaml`);
   const file = displayPath(absolute, cwd);
-  const schemaRef = displayPath(path.resolve(cwd, 'scenarios/scenario.schema.json'), path.dirname(absolute));
+  const schemaRef = relativeRef(path.dirname(absolute), path.resolve(cwd, 'scenarios/scenario.schema.json'));
   const entry = options.config.services[service];
   const request = entry?.reference ? REQUESTS[entry.reference] : '{ method: GET, path: /health }';
   const text = template({ name: options.name, service, request, schemaRef });
@@ -75,6 +75,12 @@ export async function scaffoldScenario(options: ScaffoldScenarioOptions): Promis
     throw err;
   }
   return { file };
+}
+
+/** `./scenario.schema.json`, `../../scenarios/scenario.schema.json`: what the editor resolves. */
+function relativeRef(fromDir: string, target: string): string {
+  const relative = path.relative(fromDir, target).split(path.sep).join('/');
+  return relative.startsWith('.') ? relative : `./${relative}`;
 }
 
 function template(v: { name: string; service: string; request: string; schemaRef: string }): string {

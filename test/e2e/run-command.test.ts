@@ -177,6 +177,11 @@ hypotheses:
 `,
     );
     const toxiproxy = new Toxiproxy(proxy.url);
+    const listed = async () =>
+      (await (await fetch(`${proxy.url}/proxies`)).json()) as Record<
+        string,
+        { enabled: boolean; toxics: unknown[] }
+      >;
     const cli = captureIo(cwd);
     const running = main(
       ['run', 'scenarios/tcp.yaml', '--toxiproxy-url', proxy.url, '--report-dir', 'out/tcp'],
@@ -184,19 +189,23 @@ hypotheses:
     );
     // Wait (bounded) until both toxics are in place, then interrupt.
     let toxics = 0;
-    for (let i = 0; i < 200 && toxics < 2; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      const all = await toxiproxy.getAll();
-      toxics = Object.values(all).reduce((n, p) => n + p.toJson().toxics.length, 0);
+    let code: number;
+    try {
+      for (let i = 0; i < 200 && toxics < 2; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        toxics = Object.values(await listed()).reduce((n, p) => n + p.toxics.length, 0);
+      }
+      await new Promise((r) => setTimeout(r, 300));
+    } finally {
+      cli.raise('SIGINT');
+      code = await running;
     }
     expect(toxics).toBe(2);
-    await new Promise((r) => setTimeout(r, 300));
-    cli.raise('SIGINT');
-    const code = await running;
 
     expect(code).toBe(1);
-    const left = await toxiproxy.getAll();
-    expect(Object.keys(left)).toEqual([]);
+    // The scenario's proxy is gone (its toxics and disabled state with it), checked through the client library too.
+    expect(await listed()).toEqual({});
+    expect(Object.keys(await toxiproxy.getAll())).toEqual([]);
     const log = await events(join(cwd, 'out/tcp/events.ndjson'));
     expect(log.filter((e) => e.type === 'call' && e.phase === 'slow').length).toBeGreaterThan(0);
     expect(log.find((e) => e.type === 'scenario-end')).toMatchObject({ interrupted: true });

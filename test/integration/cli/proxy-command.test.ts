@@ -1,5 +1,8 @@
 import { once } from 'node:events';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { type AddressInfo, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
 import { fakeCliIo } from '../../support/fake-cli-io.ts';
@@ -40,9 +43,6 @@ describe('faultline proxy', () => {
 
 describe('faultline proxy --config', () => {
   it('creates the proxies of a config file (path relative to the cwd)', async () => {
-    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const dir = await mkdtemp(join(tmpdir(), 'faultline-proxy-'));
     try {
       await writeFile(
@@ -63,9 +63,6 @@ describe('faultline proxy --config', () => {
   });
 
   it('exits 2 naming the entry of an invalid config', async () => {
-    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const dir = await mkdtemp(join(tmpdir(), 'faultline-proxy-'));
     try {
       await writeFile(join(dir, 'bad.json'), JSON.stringify([{ name: 'db' }]));

@@ -6,7 +6,7 @@ export const HTML_STYLES = `
 body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: #fff; }
 header.run { padding: 20px 32px; border-bottom: 1px solid var(--line); background: var(--panel); }
 header.run h1 { margin: 0 0 4px; font-size: 22px; }
-main { padding: 8px 32px 48px; max-width: 1180px; }
+main { padding: 8px 32px 48px; max-width: 1440px; }
 h2 { font-size: 18px; margin: 28px 0 8px; }
 h3 { font-size: 15px; margin: 18px 0 6px; }
 .meta { color: var(--muted); font-size: 13px; }
@@ -19,10 +19,12 @@ h3 { font-size: 15px; margin: 18px 0 6px; }
 .totals div { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 8px 14px; }
 .totals strong { display: block; font-size: 18px; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; font-size: 13px; }
-th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+th, td { text-align: left; padding: 5px 7px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { background: var(--panel); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
+table.phases code { white-space: pre-wrap; word-break: break-word; font-size: 11.5px; }
+table.phases td:nth-child(3) { min-width: 180px; max-width: 320px; }
 .table-scroll { overflow-x: auto; }
 tr.fail td { background: var(--fail-bg); }
 tr.fail td:first-child { box-shadow: inset 4px 0 0 var(--fail); }
@@ -48,7 +50,8 @@ svg .series.p50 { stroke: #1971c2; }
 svg .series.p95 { stroke: #9c36b5; stroke-dasharray: 5 3; }
 svg .series.p99 { stroke: #e8590c; }
 svg .series.error-rate { stroke: #e03131; stroke-width: 2; }
-svg .bar { fill: #74c0fc; }
+svg .bar { fill: #74c0fc; shape-rendering: crispEdges; }
+svg rect.breaker { shape-rendering: crispEdges; }
 svg .legend-swatch.p50 { fill: #1971c2; } svg .legend-swatch.p95 { fill: #9c36b5; } svg .legend-swatch.p99 { fill: #e8590c; }
 svg .legend-swatch.error-rate { fill: #e03131; }
 svg .legend-swatch.breaker.closed { fill: #2f9e44; } svg .legend-swatch.breaker.open { fill: #e03131; }
