@@ -17,8 +17,9 @@ if (mode === 'raw') {
   call = () => c.request({ path: '/v1/x' });
 }
 for (const round of [0, 1, 2]) {
-  let done = 0; const t0 = performance.now();
+  let done = 0; const t0 = performance.now(); const c0 = process.cpuUsage();
   await Promise.all(Array.from({ length: 32 }, async () => { while (performance.now() - t0 < 3000) { await call(); done++; } }));
-  console.log(mode, round, Math.round(done / ((performance.now() - t0) / 1000)));
+  const cu = process.cpuUsage(c0);
+  console.log(mode, round, Math.round(done / ((performance.now() - t0) / 1000)), 'cpu us/req', ((cu.user + cu.system) / done).toFixed(1));
 }
 proc.stdin!.end(); process.exit(0);

@@ -114,7 +114,7 @@ export { InProcessDispatcher } from './scenario/dispatch/in-process-dispatcher.t
 export { EventLogWriter } from './scenario/event-log-writer.ts';
 export { createHttpFaultInterceptor } from './scenario/faults/http/create-http-fault-interceptor.ts';
 export { HttpFaultSet } from './scenario/faults/http/http-fault-set.ts';
-export type { DelaySpec, HttpFaultSpec } from './scenario/faults/http/http-fault-spec.ts';
+export type { HttpFaultSpec } from './scenario/faults/http/http-fault-spec.ts';
 export type { HypothesisEvaluator } from './scenario/hypotheses/create-hypothesis-evaluator.ts';
 export { createHypothesisEvaluator } from './scenario/hypotheses/create-hypothesis-evaluator.ts';
 export type { LoadResponse, LoadTarget } from './scenario/load/load-target.ts';

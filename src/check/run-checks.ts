@@ -1,5 +1,6 @@
 import type { FaultlineConfig } from '../config/faultline-config-schema.ts';
 import { loadFaultlineConfig } from '../config/load-faultline-config.ts';
+import { resolveServiceClientOptions } from '../config/resolve-service-client-options.ts';
 import type { CheckSummary, PropertyCheckResult } from './check-result.ts';
 import { serviceChecks } from './service-checks.ts';
 import { UnknownServiceError } from './unknown-service-error.ts';
@@ -51,7 +52,8 @@ export async function runChecks(options: RunChecksOptions = {}): Promise<CheckSu
       skipped.push({ service: key, reason: 'external-only service without a client under test' });
       continue;
     }
-    for (const check of serviceChecks(key, entry)) {
+    const client = resolveServiceClientOptions(config, key);
+    for (const check of serviceChecks(key, client, entry.slo)) {
       const result: PropertyCheckResult = {
         service: key,
         property: check.property,

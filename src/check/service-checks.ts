@@ -4,6 +4,7 @@ import type { BreakerOptions, RetryOptions } from '../client/client-types.ts';
 import { clientDefaults } from '../client/resolve-client-options.ts';
 import { resolveRetryOptions } from '../client/retry/resolve-retry-options.ts';
 import type { ServiceEntry } from '../config/faultline-config-schema.ts';
+import type { ServiceClientOptions } from '../config/resolve-service-client-options.ts';
 import { FaultlineError } from '../errors/faultline-error.ts';
 import { InvalidOptionsError } from '../errors/invalid-options-error.ts';
 import { breakerConcurrencyProperty } from './breaker/breaker-concurrency-property.ts';
@@ -19,29 +20,36 @@ import { retryCallProperty } from './retry/retry-call-property.ts';
 /** One check of one service: a config rule (instant) or a property (fast-check run). */
 export interface ServiceCheck {
   property: string;
-  run(settings: { numRuns: number; seed: number }): Promise<Omit<PropertyCheckResult, 'service' | 'property'>>;
+  run(settings: {
+    numRuns: number;
+    seed: number;
+  }): Promise<Omit<PropertyCheckResult, 'service' | 'property'>>;
 }
 
 /**
- * The checks of one registry entry, built from its actual client configuration (the
- * client's and the policies' defaults fill the gaps). Throws a FAULTLINE_CONFIG_INVALID
- * error naming the field when the policies reject the configuration.
+ * The checks of one service, built from its actual client options (as the runner resolves
+ * them from the registry; the client's and the policies' defaults fill the gaps). Throws a
+ * FAULTLINE_CONFIG_INVALID error naming the field when the policies reject them.
  */
-export function serviceChecks(key: string, entry: ServiceEntry): ServiceCheck[] {
-  const client = entry.client ?? {};
+export function serviceChecks(
+  key: string,
+  client: ServiceClientOptions,
+  slo: ServiceEntry['slo'] | undefined,
+): ServiceCheck[] {
   const timeoutMs = client.timeoutMs ?? clientDefaults.timeoutMs;
   const deadlineMs = client.deadlineMs ?? clientDefaults.deadlineMs;
-  const retryOptions = client.retry === false ? false : ((client.retry ?? {}) as RetryOptions);
-  const breakerOptions = client.breaker === false ? false : ((client.breaker ?? {}) as BreakerOptions);
+  const retryOptions: RetryOptions | false = client.retry === false ? false : (client.retry ?? {});
+  const breakerOptions: BreakerOptions | false = client.breaker === false ? false : (client.breaker ?? {});
   const retry = retryOptions === false ? false : resolved(key, () => resolveRetryOptions(retryOptions));
-  const breaker = breakerOptions === false ? false : resolved(key, () => resolveBreakerOptions(breakerOptions));
+  const breaker =
+    breakerOptions === false ? false : resolved(key, () => resolveBreakerOptions(breakerOptions));
   const checks: ServiceCheck[] = [];
 
   checks.push({
     property: 'worst-case call time',
     async run() {
       const w = worstCaseCallTime({ timeoutMs, deadlineMs, retry });
-      const limit = entry.slo?.maxCallMs;
+      const limit = slo?.maxCallMs;
       if (limit === undefined) {
         return { ok: true, detail: `${w.boundedMs} ms at worst (no slo.maxCallMs to prove): ${w.breakdown}` };
       }
@@ -73,7 +81,10 @@ export function serviceChecks(key: string, entry: ServiceEntry): ServiceCheck[] 
         const result = await runProperty(retryBudgetProperty(fc.constant(budget)), settings);
         const bound = `1 + ${budget.ratio} + ${budget.minRetriesPerWindow} per ${budget.windowMs} ms window`;
         return result.ok
-          ? { ...result, detail: `attempts/calls <= ${bound} (held over ${settings.numRuns} traffic patterns)` }
+          ? {
+              ...result,
+              detail: `attempts/calls <= ${bound} (held over ${settings.numRuns} traffic patterns)`,
+            }
           : result;
       },
     });
@@ -91,12 +102,13 @@ export function serviceChecks(key: string, entry: ServiceEntry): ServiceCheck[] 
     });
     checks.push({
       property: `breaker model (${breaker.strategy})`,
-      run: (settings) => runProperty(breakerModelProperty(fc.constant(breakerOptions as BreakerOptions)), settings),
+      run: (settings) =>
+        runProperty(breakerModelProperty(fc.constant(breakerOptions)), settings),
     });
     checks.push({
       property: 'breaker under concurrency',
       run: (settings) =>
-        runProperty(breakerConcurrencyProperty(fc.constant(breakerOptions as BreakerOptions)), settings),
+        runProperty(breakerConcurrencyProperty(fc.constant(breakerOptions)), settings),
     });
   }
 
@@ -109,7 +121,8 @@ export function serviceChecks(key: string, entry: ServiceEntry): ServiceCheck[] 
     }));
     checks.push({
       property: 'retry rules',
-      run: (settings) => runProperty(retryCallProperty(fc.constant(retryOptions as RetryOptions), scenarios), settings),
+      run: (settings) =>
+        runProperty(retryCallProperty(fc.constant(retryOptions), scenarios), settings),
     });
   }
 
@@ -120,8 +133,8 @@ export function serviceChecks(key: string, entry: ServiceEntry): ServiceCheck[] 
         runProperty(
           compositionProperty(
             fc.constant({
-              retry: retryOptions as RetryOptions,
-              breaker: breakerOptions as BreakerOptions,
+              retry: retryOptions,
+              breaker: breakerOptions,
               timeoutMs,
               deadlineMs,
             }),
@@ -153,8 +166,10 @@ async function runProperty(
   settings: { numRuns: number; seed: number },
 ): Promise<Omit<PropertyCheckResult, 'service' | 'property'>> {
   const details = await fc.check(property, { numRuns: settings.numRuns, seed: settings.seed });
-  if (!details.failed) return { ok: true, detail: `held for ${details.numRuns} runs`, numRuns: details.numRuns };
-  const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+  if (!details.failed)
+    return { ok: true, detail: `held for ${details.numRuns} runs`, numRuns: details.numRuns };
+  const error =
+    details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
   return {
     ok: false,
     detail: error,

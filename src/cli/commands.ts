@@ -1,3 +1,4 @@
+import { checkCommand } from './check-command.ts';
 import type { CliCommand } from './command.ts';
 import { newCommand } from './new-command.ts';
 import { proxyCommand } from './proxy-command.ts';
@@ -17,4 +18,5 @@ export const commands: CliCommand[] = [
   proxyCommand,
   verifyCommand,
   newCommand,
+  checkCommand,
 ];

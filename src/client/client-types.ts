@@ -80,6 +80,138 @@ export type FallbackOptions =
   | { kind: 'cache'; maxAgeMs: number; maxEntries?: number }
   | { kind: 'alternate'; baseUrl: string };
 
+/** How a call picks one of several endpoints. */
+export type LoadBalancing = 'round-robin' | 'least-outstanding' | 'weighted';
+
+/** One endpoint (origin, optional path prefix) of a service with several. */
+export interface EndpointOptions {
+  /** Absolute http(s) URL, e.g. `http://127.0.0.1:7011`. */
+  url: string;
+  /** Relative share of traffic under `loadBalancing: 'weighted'`, > 0. @default 1 */
+  weight?: number;
+}
+
+/**
+ * Outlier ejection as service meshes do it (Envoy): an endpoint that fails
+ * `consecutiveFailures` times in a row (5xx or connect failure / attempt timeout) is
+ * taken out of rotation for `baseEjectionMs x times ejected` (capped at `maxEjectionMs`).
+ */
+export interface OutlierDetectionOptions {
+  /** Consecutive 5xx / network failures that eject an endpoint. @default 5 */
+  consecutiveFailures?: number;
+  /** Ejection time of the first ejection; the n-th ejection lasts n times this, ms. @default 30_000 */
+  baseEjectionMs?: number;
+  /** Cap on one ejection, ms. @default 300_000 */
+  maxEjectionMs?: number;
+  /** Never more than this percentage of the endpoints ejected at once, 0..100. @default 50 */
+  maxEjectionPercent?: number;
+}
+
+/** Active health checks: a GET of `path` on every endpoint every `intervalMs`. */
+export interface HealthCheckOptions {
+  /** Path probed on each endpoint (its baseUrl prefix is not added), e.g. `/healthz`. */
+  path: string;
+  /** Time between probes of one endpoint, ms. @default 10_000 */
+  intervalMs?: number;
+  /** Timeout of one probe, ms. @default 1_000 */
+  timeoutMs?: number;
+  /** Consecutive passing probes that bring an unhealthy endpoint back. @default 2 */
+  healthyThreshold?: number;
+  /** Consecutive failing probes that take an endpoint out. @default 3 */
+  unhealthyThreshold?: number;
+}
+
+/**
+ * Hedging of idempotent calls: when an attempt has not answered after `delayMs` (or the
+ * observed p95), a second attempt is sent; the first success wins and the loser is aborted.
+ * Each hedge consumes one retry from the retry budget.
+ */
+export interface HedgingOptions {
+  /** Fixed hedge delay in ms, or `'p95'` of the recently observed attempt latencies. @default 'p95' */
+  delayMs?: number | 'p95';
+  /** Extra attempts at most per call attempt. @default 1 */
+  maxHedges?: number;
+  /** With `'p95'`: latencies needed before hedging starts; until then no hedge is sent. @default 20 */
+  minSamples?: number;
+  /** With `'p95'`: a floor on the computed delay, ms. @default 1 */
+  minDelayMs?: number;
+}
+
+/** Credentials sent with every request. */
+export type AuthOptions =
+  | {
+      kind: 'api-key';
+      key: string;
+      /** Header carrying the key. @default 'x-api-key' */
+      header?: string;
+    }
+  | { kind: 'bearer'; token: string }
+  | { kind: 'basic'; username: string; password: string }
+  | {
+      kind: 'oauth2-client-credentials';
+      /** Absolute URL of the token endpoint. */
+      tokenUrl: string;
+      clientId: string;
+      clientSecret: string;
+      scope?: string;
+      audience?: string;
+      /** A token is refreshed this long before it expires, ms. @default 30_000 */
+      refreshSkewMs?: number;
+      /** Timeout of one token request, ms. @default 5_000 */
+      tokenTimeoutMs?: number;
+    };
+
+/** Extra secrets to keep out of events, errors, logs and reports. */
+export interface RedactOptions {
+  /** Header names (any case) redacted in addition to the defaults (Authorization, Cookie, ...). */
+  headers?: string[];
+  /** JSON body field names (any depth) redacted, e.g. personal or health data: `['email', 'diagnosis']`. */
+  bodyFields?: string[];
+}
+
+/** Health of one endpoint as `client.health()` reports it. */
+export interface EndpointHealth {
+  url: string;
+  /** `ejected` by outlier detection, `unhealthy` by active health checks. */
+  status: 'healthy' | 'ejected' | 'unhealthy';
+  /** Requests in flight. */
+  outstanding: number;
+  consecutiveFailures: number;
+  timesEjected: number;
+  /** Clock reading when the current ejection ends (when ejected). */
+  ejectedUntil?: number;
+}
+
+/** `healthy`: every endpoint in rotation; `degraded`: some; `unhealthy`: none, or the breaker is open. */
+export type HealthStatus = 'healthy' | 'degraded' | 'unhealthy';
+
+export interface ServiceHealth {
+  service: string;
+  status: HealthStatus;
+  breakerState: BreakerState;
+  endpoints: EndpointHealth[];
+}
+
+/** Bulkhead: caps the calls in flight to the service (see docs/client.md). */
+export interface BulkheadOptions {
+  /** Calls running at once. @default 64 */
+  maxConcurrent?: number;
+  /** Calls waiting for a slot (FIFO, up to their deadline); 0 rejects at once when full. @default 0 */
+  maxQueue?: number;
+}
+
+/** Client-side token-bucket rate limit, per attempt (retries take tokens too). */
+export interface RateLimitOptions {
+  /** Tokens added per second. */
+  ratePerSec: number;
+  /** Bucket size: the largest burst. @default max(1, ceil(ratePerSec)) */
+  burst?: number;
+  /** Longest wait for a token before failing with FAULTLINE_RATE_LIMITED, ms. @default 0 */
+  maxWaitMs?: number;
+  /** A 429 with Retry-After pauses the bucket until then. @default true */
+  pauseOn429?: boolean;
+}
+
 export interface ClientOptions {
   /** Name of the external service: metrics label, error messages. */
   service: string;
@@ -115,6 +247,27 @@ export interface ClientOptions {
   random?: Random;
   /** @default 1 */
   seed?: number;
+  /** Several endpoints of the service; when set, `baseUrl` is only the default path prefix source. */
+  endpoints?: EndpointOptions[];
+  /** @default 'round-robin' */
+  loadBalancing?: LoadBalancing;
+  /** Outlier ejection of endpoints (needs `endpoints`); off when absent. */
+  outlierDetection?: OutlierDetectionOptions;
+  /** Active health checks of endpoints; off when absent. */
+  healthCheck?: HealthCheckOptions;
+  /** Hedging of idempotent calls; off when absent. */
+  hedging?: HedgingOptions;
+  auth?: AuthOptions;
+  redact?: RedactOptions;
+  /** Bulkhead (max concurrent calls + bounded queue); off when absent or `false`. */
+  bulkhead?: BulkheadOptions | false;
+  /** Token-bucket rate limit; off when absent or `false`. */
+  rateLimit?: RateLimitOptions | false;
+  /**
+   * Registry shared by several clients (one `service` label each), e.g. a
+   * ClientMetricsRegistry served on /metrics. The client adds itself and leaves on close().
+   */
+  metricsRegistry?: { add(metrics: import('./metrics/client-metrics.ts').ClientMetrics): () => void };
 }
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
@@ -229,6 +382,10 @@ export interface MetricsSnapshot {
   latencyMs: { p50: number; p95: number; p99: number; max: number; count: number };
   breakerState: BreakerState;
   breakerTransitions: number;
+  /** Calls rejected by the bulkhead (present when a bulkhead is configured). */
+  bulkheadRejected?: number;
+  /** Attempts refused by the rate limiter (present when a rate limit is configured). */
+  rateLimited?: number;
 }
 
 export interface ResilientClient extends ClientEvents {
@@ -242,6 +399,8 @@ export interface ResilientClient extends ClientEvents {
     isolate(): void;
     reset(): void;
   };
+  /** Health of each endpoint and of the service overall. */
+  health?(): ServiceHealth;
   /** Releases every socket and timer. */
   close(): Promise<void>;
 }

@@ -30,6 +30,8 @@ export class ProxyConnection {
     downstream: undefined,
   };
   private closed = false;
+  /** False while piped; true once the connection runs through toxic links. */
+  private linked = false;
 
   constructor(
     readonly client: Socket,
@@ -61,7 +63,7 @@ export class ProxyConnection {
     chains: Record<StreamDirection, readonly ToxicWrapper[]>,
   ): Promise<void> {
     if (this.closed) return;
-    if (this.links.upstream === undefined && this.links.downstream === undefined) {
+    if (!this.linked) {
       this.unpipe();
       this.link(chains);
       return;
@@ -113,6 +115,7 @@ export class ProxyConnection {
   }
 
   private link(chains: Record<StreamDirection, readonly ToxicWrapper[]>): void {
+    this.linked = true;
     this.links.upstream = this.direction('upstream', this.client, this.upstream, chains.upstream);
     this.links.downstream = this.direction('downstream', this.upstream, this.client, chains.downstream);
   }

@@ -77,6 +77,14 @@ describe('loadScenarioFile', () => {
     expect(result.issues.map(formatInputIssue)).toEqual(['d.yaml:2:1 YAML syntax error: Map keys must be unique']);
   });
 
+  it('calls an empty YAML value an empty value, not a missing field', () => {
+    const text = 'name: n\nservice: search\nload: { request: { path: /v1/search } }\nphases:\n  - name: a\n    durationMs: 5\n    faults:\n';
+    const result = parseScenario(text, 'n.yaml', DEFAULT_FAULTLINE_CONFIG);
+    expect(result.ok ? [] : result.issues.map(formatInputIssue)).toEqual([
+      'n.yaml:7:12 phases[0].faults: expected a list of faults, got an empty value',
+    ]);
+  });
+
   it('rejects a service that has neither a reference service nor a baseUrl', () => {
     const text = 'name: t\nservice: toxiproxy\nload: { request: { path: / } }\nphases: [{ name: a, durationMs: 1 }]\n';
     const result = parseScenario(text, 't.yaml', DEFAULT_FAULTLINE_CONFIG);

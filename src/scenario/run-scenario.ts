@@ -72,6 +72,8 @@ export async function runScenario(o: RunScenarioOptions): Promise<ScenarioOutcom
 
   const body = async () => {
     const { options, request } = await prepareClient(o, mode, clock, undo);
+    const target = o.env.createClient(options.client);
+    undo.push('close the client', () => target.close());
     log.write({
       type: 'scenario-start',
       scenario: scenario.name,
@@ -82,12 +84,21 @@ export async function runScenario(o: RunScenarioOptions): Promise<ScenarioOutcom
       replayCommand: `npx faultline run ${scenario.file} --seed ${scenario.seed}`,
       phases: scenario.phases.map((p) => ({ name: p.name, durationMs: p.durationMs, faults: p.faults })),
       hypotheses: scenario.hypotheses,
-      client: redact(options.client),
+      client: {
+        ...(redact(options.client) as object),
+        // What a custom client reports: hypotheses needing missing evidence fail as inconclusive.
+        ...(o.env.customClient
+          ? {
+              adapter: {
+                reportsAttempts: target.onAttempt !== undefined,
+                reportsBreaker: target.onBreakerStateChange !== undefined,
+              },
+            }
+          : {}),
+      },
       load: scenario.load,
       t: rel(),
     });
-    const target = o.env.createClient(options.client);
-    undo.push('close the client', () => target.close());
     const deadlineMs = options.client.deadlineMs ?? DEFAULT_DEADLINE_MS;
     const load = new LoadDriver({
       target,

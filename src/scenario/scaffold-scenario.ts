@@ -88,7 +88,7 @@ function template(v: { name: string; service: string; request: string; schemaRef
 # Format: docs/scenario-format.md. Run: faultline run <this file>
 name: ${JSON.stringify(v.name)}
 description: Injected 503s open the breaker; the service recovers when they stop.
-service: ${v.service}          # a key of faultline.config.yaml
+service: ${v.service}  # a key of faultline.config.yaml
 seed: 1                          # same seed, same run
 # mode: auto                     # auto = virtual time when every fault is http-level
 

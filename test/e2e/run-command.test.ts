@@ -1,12 +1,16 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Toxiproxy } from 'toxiproxy-node-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/cli-io.ts';
 import { main } from '../../src/cli/main.ts';
 import { type FaultProxy, startFaultProxy } from '../../src/proxy/start-fault-proxy.ts';
 import type { RunEvent } from '../../src/report/run-events.ts';
+
+/** A user's client adapter (docs/custom-client.md). */
+const FIXTURE_CLIENT = fileURLToPath(new URL('../fixtures/custom-client.ts', import.meta.url));
 
 /** An in-process CLI with captured output and a signal we can raise. */
 function captureIo(cwd: string) {
@@ -123,6 +127,24 @@ describe('faultline run', () => {
       const cli = captureIo(cwd);
       expect(await main(argv, cli.io), argv.join(' ')).toBe(2);
     }
+  });
+
+  it('drives a custom client adapter given with --client', async () => {
+    const cli = captureIo(cwd);
+    const code = await main(
+      ['run', 'scenarios/fail.yaml', '--client', FIXTURE_CLIENT, '--report-dir', 'out/custom'],
+      cli.io,
+    );
+    expect(cli.stderr()).toBe('');
+    // The adapter reports no attempts, so the upstreamCalls hypothesis cannot pass vacuously.
+    expect(code).toBe(1);
+    expect(cli.stdout()).toContain('inconclusive: the client adapter reports no attempts');
+    const log = await events(join(cwd, 'out/custom/events.ndjson'));
+    const calls = log.filter((e) => e.type === 'call');
+    expect(calls.some((c) => c.type === 'call' && c.outcome === 'ok')).toBe(true);
+    // Without retries the resets reach the caller.
+    expect(calls.some((c) => c.type === 'call' && c.outcome === 'failed')).toBe(true);
+    expect(log.some((e) => e.type === 'attempt')).toBe(false);
   });
 
   it('replays a virtual-time scenario identically for the same seed', async () => {

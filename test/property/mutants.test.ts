@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type MutationName, mutationNames, mutations, withMutation } from '../../src/client/_internals/mutations.ts';
+import {
+  type MutationName,
+  mutationNames,
+  mutations,
+  withMutation,
+} from '../../src/client/_internals/mutations.ts';
 import { propertySuite } from './property-suite.ts';
 
 /**
@@ -14,7 +19,11 @@ const NUM_RUNS = 300;
 async function firstFailure(): Promise<{ name: string; report: string } | undefined> {
   for (const entry of propertySuite()) {
     // A fixed seed keeps the test deterministic; endOnFailure skips shrinking for speed.
-    const details = await fc.check(entry.property, { numRuns: NUM_RUNS, seed: 20_261_122, endOnFailure: true });
+    const details = await fc.check(entry.property, {
+      numRuns: NUM_RUNS,
+      seed: 20_261_122,
+      endOnFailure: true,
+    });
     if (details.failed) return { name: entry.name, report: fc.defaultReportMessage(details) ?? '' };
   }
   return undefined;
@@ -35,13 +44,17 @@ describe('mutants: the property suite catches each seeded bug', () => {
     expect(Object.values(mutations).every((v) => v === false)).toBe(true);
   });
 
-  it.each(mutationNames)('%s is caught', async (name) => {
-    const caught = await withMutation(name, firstFailure);
-    expect(caught, `mutant ${name} survived the property suite`).toBeDefined();
-    expect(caught!.name).toMatch(expectedCatcher[name]);
-    expect(caught!.report).toMatch(/Counterexample/);
-    expect(caught!.report).toMatch(/seed/);
-    expect(caught!.report).toMatch(/path/);
-    expect(mutations[name]).toBe(false);
-  }, 120_000);
+  it.each(mutationNames)(
+    '%s is caught',
+    async (name) => {
+      const caught = await withMutation(name, firstFailure);
+      expect(caught, `mutant ${name} survived the property suite`).toBeDefined();
+      expect(caught!.name).toMatch(expectedCatcher[name]);
+      expect(caught!.report).toMatch(/Counterexample/);
+      expect(caught!.report).toMatch(/seed/);
+      expect(caught!.report).toMatch(/path/);
+      expect(mutations[name]).toBe(false);
+    },
+    120_000,
+  );
 });

@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { breakerOptionsArbitrary } from '../../src/check/breaker/breaker-arbitraries.ts';
 import { breakerConcurrencyProperty } from '../../src/check/breaker/breaker-concurrency-property.ts';
 import { breakerModelProperty } from '../../src/check/breaker/breaker-model-property.ts';
-import { type ComposedOptions, compositionProperty } from '../../src/check/composition/composition-property.ts';
+import {
+  type ComposedOptions,
+  compositionProperty,
+} from '../../src/check/composition/composition-property.ts';
 import { retryOptionsArbitrary } from '../../src/check/retry/retry-arbitraries.ts';
 import { retryBudgetProperty } from '../../src/check/retry/retry-budget-property.ts';
 import { retryCallProperty } from '../../src/check/retry/retry-call-property.ts';

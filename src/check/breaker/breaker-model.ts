@@ -68,7 +68,12 @@ export function modelAcquire(m: BreakerModel): ModelTicket | undefined {
   return { generation: m.generation, probe: true };
 }
 
-export function modelSettle(m: BreakerModel, t: ModelTicket, outcome: ModelOutcome, durationMs: number): void {
+export function modelSettle(
+  m: BreakerModel,
+  t: ModelTicket,
+  outcome: ModelOutcome,
+  durationMs: number,
+): void {
   if (t.generation !== m.generation) return; // stale: never changes anything
   const slow = durationMs >= m.options.slowCallDurationMs;
   if (m.state === 'closed') {

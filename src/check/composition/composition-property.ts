@@ -74,13 +74,19 @@ export function compositionProperty(
             state !== 'open' && state !== 'isolated',
             `call ${index}: attempt ${attempt} reached upstream while the circuit was ${state}`,
           );
-          const planned = call.attempts[attempt - 1] ?? { result: { kind: 'status', status: 200 }, durationMs: 1 };
+          const planned = call.attempts[attempt - 1] ?? {
+            result: { kind: 'status', status: 200 },
+            durationMs: 1,
+          };
           const budget = Math.min(o.timeoutMs, deadlineAt - clock.now());
           if (planned.durationMs >= budget) {
             // advanceTo, not advance(budget): fractional delays must not drift past the deadline.
             await clock.advanceTo(Math.min(clock.now() + o.timeoutMs, deadlineAt));
             const byDeadline = clock.now() >= deadlineAt;
-            result = { kind: 'error', code: byDeadline ? 'FAULTLINE_DEADLINE_EXCEEDED' : 'FAULTLINE_TIMEOUT' };
+            result = {
+              kind: 'error',
+              code: byDeadline ? 'FAULTLINE_DEADLINE_EXCEEDED' : 'FAULTLINE_TIMEOUT',
+            };
           } else {
             await clock.advance(planned.durationMs);
             result = planned.result;

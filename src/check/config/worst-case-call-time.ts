@@ -31,14 +31,17 @@ export function worstCaseCallTime(c: {
     for (let n = 1; n < attempts; n++) {
       const exponential = Math.min(r.maxDelayMs, r.baseDelayMs * r.multiplier ** (n - 1));
       const jitterMax =
-        r.jitter === 'decorrelated' ? Math.min(r.maxDelayMs, 3 * Math.max(r.baseDelayMs, previous)) : exponential;
+        r.jitter === 'decorrelated'
+          ? Math.min(r.maxDelayMs, 3 * Math.max(r.baseDelayMs, previous))
+          : exponential;
       const wait = r.respectRetryAfter ? r.maxDelayMs : jitterMax;
       waits.push(wait);
       previous = wait;
     }
   }
   const unboundedMs = attempts * c.timeoutMs + waits.reduce((a, b) => a + b, 0);
-  const waitText = waits.length === 0 ? 'no retries' : `waits ${waits.map((w) => `${round(w)}`).join(' + ')} ms`;
+  const waitText =
+    waits.length === 0 ? 'no retries' : `waits ${waits.map((w) => `${round(w)}`).join(' + ')} ms`;
   return {
     unboundedMs,
     boundedMs: Math.min(unboundedMs, c.deadlineMs),

@@ -13,7 +13,11 @@ export const retryOptionsArbitrary: fc.Arbitrary<RetryOptions> = fc
     retryOnNetworkError: fc.boolean(),
     respectRetryAfter: fc.boolean(),
   })
-  .map(({ capOverBase, ...o }) => ({ ...o, maxDelayMs: o.baseDelayMs + capOverBase, budget: false as const }));
+  .map(({ capOverBase, ...o }) => ({
+    ...o,
+    maxDelayMs: o.baseDelayMs + capOverBase,
+    budget: false as const,
+  }));
 
 const STATUSES = [200, 204, 400, 401, 404, 409, 408, 425, 429, 500, 501, 502, 503, 504];
 const CODES = [
@@ -28,14 +32,22 @@ const CODES = [
 
 /** What an attempt may produce, retryable or not, with or without Retry-After. */
 export const attemptResultArbitrary: fc.Arbitrary<AttemptResult> = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(502, 503, 504, 500, 429).map((status) => ({ kind: 'status' as const, status })) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .constantFrom(502, 503, 504, 500, 429)
+      .map((status) => ({ kind: 'status' as const, status })),
+  },
   {
     weight: 2,
     arbitrary: fc
       .record({ status: fc.constantFrom(429, 503), retryAfterMs: fc.integer({ min: 0, max: 3_000 }) })
       .map((r) => ({ kind: 'status' as const, ...r })),
   },
-  { weight: 2, arbitrary: fc.constantFrom(...STATUSES).map((status) => ({ kind: 'status' as const, status })) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(...STATUSES).map((status) => ({ kind: 'status' as const, status })),
+  },
   { weight: 2, arbitrary: fc.constantFrom(...CODES).map((code) => ({ kind: 'error' as const, code })) },
 );
 

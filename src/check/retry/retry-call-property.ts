@@ -1,8 +1,8 @@
 import fc from 'fast-check';
+import type { RetryOptions } from '../../client/client-types.ts';
 import { RETRYABLE_4XX } from '../../client/retry/resolve-retry-options.ts';
 import type { AttemptResult, ResolvedRetryOptions } from '../../client/retry/retry-policy.ts';
 import { IDEMPOTENT_METHODS, RetryPolicy } from '../../client/retry/retry-policy.ts';
-import type { RetryOptions } from '../../client/client-types.ts';
 import { ManualClock } from '../../time/manual-clock.ts';
 import { createRandom } from '../../time/random.ts';
 import { invariant } from '../invariant-violation.ts';
@@ -21,7 +21,10 @@ export function jitterBounds(o: ResolvedRetryOptions, n: number, previousDelayMs
     case 'equal':
       return [e / 2, e];
     case 'decorrelated':
-      return [Math.min(o.maxDelayMs, o.baseDelayMs), Math.min(o.maxDelayMs, 3 * Math.max(o.baseDelayMs, previousDelayMs))];
+      return [
+        Math.min(o.maxDelayMs, o.baseDelayMs),
+        Math.min(o.maxDelayMs, 3 * Math.max(o.baseDelayMs, previousDelayMs)),
+      ];
   }
 }
 
@@ -78,7 +81,10 @@ export function retryCallProperty(
           !(result.status < 500 && !RETRYABLE_4XX.includes(result.status)),
           `${label}: ${result.status} was retried`,
         );
-        invariant(o.retryOnStatus.includes(result.status), `${label}: status not in retryOnStatus was retried`);
+        invariant(
+          o.retryOnStatus.includes(result.status),
+          `${label}: status not in retryOnStatus was retried`,
+        );
       } else {
         invariant(
           o.retryOnNetworkError &&
@@ -86,15 +92,27 @@ export function retryCallProperty(
           `${label}: error ${result.code} was retried`,
         );
       }
-      invariant(d.delayMs >= 0 && d.delayMs <= o.maxDelayMs + EPSILON, `${label}: delay ${d.delayMs} ms outside [0, ${o.maxDelayMs}]`);
+      invariant(
+        d.delayMs >= 0 && d.delayMs <= o.maxDelayMs + EPSILON,
+        `${label}: delay ${d.delayMs} ms outside [0, ${o.maxDelayMs}]`,
+      );
       const [low, high] = jitterBounds(o, attempt, previousDelayMs);
       const inJitter = d.delayMs >= low - EPSILON && d.delayMs <= high + EPSILON;
       const retryAfter = result.kind === 'status' && o.respectRetryAfter ? result.retryAfterMs : undefined;
       if (retryAfter === undefined) {
-        invariant(inJitter, `${label}: delay ${d.delayMs} ms outside ${o.jitter} jitter bounds [${low}, ${high}]`);
+        invariant(
+          inJitter,
+          `${label}: delay ${d.delayMs} ms outside ${o.jitter} jitter bounds [${low}, ${high}]`,
+        );
       } else {
-        invariant(retryAfter <= o.maxDelayMs, `${label}: retried although Retry-After ${retryAfter} ms > cap`);
-        invariant(d.delayMs >= retryAfter, `${label}: delay ${d.delayMs} ms fires before Retry-After ${retryAfter} ms`);
+        invariant(
+          retryAfter <= o.maxDelayMs,
+          `${label}: retried although Retry-After ${retryAfter} ms > cap`,
+        );
+        invariant(
+          d.delayMs >= retryAfter,
+          `${label}: delay ${d.delayMs} ms fires before Retry-After ${retryAfter} ms`,
+        );
         invariant(
           inJitter || Math.abs(d.delayMs - retryAfter) <= EPSILON,
           `${label}: delay ${d.delayMs} ms is neither Retry-After nor within [${low}, ${high}]`,
@@ -107,6 +125,9 @@ export function retryCallProperty(
       await clock.advance(d.delayMs);
       previousDelayMs = d.delayMs;
     }
-    invariant(clock.now() <= deadlineAt, `call ended at ${clock.now()} ms, after its deadline ${deadlineAt} ms`);
+    invariant(
+      clock.now() <= deadlineAt,
+      `call ended at ${clock.now()} ms, after its deadline ${deadlineAt} ms`,
+    );
   });
 }

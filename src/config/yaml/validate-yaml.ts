@@ -48,7 +48,7 @@ export function toInputIssues(flat: readonly FlatIssue[], source: YamlSource): I
       const { line, column } = locate(source, issue.path, issue.target);
       const message =
         emptyDocument && issue.path.length === 0
-          ? issue.message.replace(/, got nothing$/, ', got an empty file')
+          ? issue.message.replace(/, got (nothing|an empty value)$/, ', got an empty file')
           : issue.message;
       return { order, issue: { file: source.file, line, column, path: formatPath(issue.path), message } };
     })

@@ -99,7 +99,8 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): { found: boolean;
 /** How a found value is shown in a message: strings quoted, containers summarised. */
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
-  if (value === null || value === undefined) return 'nothing';
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${value.length}`;
   if (typeof value === 'object') {
     const keys = Object.keys(value);

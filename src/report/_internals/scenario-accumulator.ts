@@ -1,15 +1,11 @@
 import type { BreakerState } from '../../client/client-types.ts';
+import type { HypothesisEvaluator } from '../../scenario/hypotheses/create-hypothesis-evaluator.ts';
 import type { HypothesisResult, RunEvent, ScenarioEndEvent, ScenarioStartEvent } from '../run-events.ts';
 import type { PhaseResult, ScenarioResult } from '../run-result.ts';
 import { MetricsAccumulator } from './metrics-accumulator.ts';
 import { bucketWidthFor, TimeSeriesAccumulator } from './time-series-accumulator.ts';
 
-/** What the runner's `createHypothesisEvaluator` returns, as the report uses it. */
-export interface HypothesisEvaluator {
-  observe(event: RunEvent): void;
-  result(): HypothesisResult;
-}
-
+/** Makes the evaluator of one hypothesis (the runner's `createHypothesisEvaluator` by default). */
 export type HypothesisEvaluatorFactory = (
   hypothesis: unknown,
   start: ScenarioStartEvent,

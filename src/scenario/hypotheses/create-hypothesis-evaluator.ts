@@ -43,6 +43,7 @@ export function createHypothesisEvaluator(
   const kind = hypothesisKind(hypothesis);
   const scope = new HypothesisScope(scenarioStart, spec?.phase);
   const fold = kind === undefined ? undefined : createFold(kind, (spec as Record<string, unknown>)[kind]);
+  const missing = missingEvidence(kind, scenarioStart);
   return {
     observe(event) {
       if (
@@ -58,6 +59,7 @@ export function createHypothesisEvaluator(
         observed: `unknown hypothesis ${JSON.stringify(hypothesis)}`,
         pass: false,
       };
+      if (missing) verdict.observed = `inconclusive: ${missing}`;
       const phaseNotRun = scope.phase !== undefined && scope.startT === undefined;
       return {
         index: position,
@@ -66,7 +68,7 @@ export function createHypothesisEvaluator(
         description: `${scope.label}: ${verdict.expected}`,
         expected: verdict.expected,
         observed: phaseNotRun ? `phase "${scope.phase}" never started` : verdict.observed,
-        verdict: verdict.pass && !phaseNotRun ? 'pass' : 'fail',
+        verdict: verdict.pass && !phaseNotRun && !missing ? 'pass' : 'fail',
       };
     },
   };
@@ -92,6 +94,21 @@ function createFold(kind: NonNullable<ReturnType<typeof hypothesisKind>>, body: 
     case 'calls':
       return callsFold(b);
   }
+}
+
+/**
+ * A custom client adapter (docs/custom-client.md) may not report attempts or breaker
+ * transitions; hypotheses about them would pass vacuously, so they fail as inconclusive.
+ */
+function missingEvidence(kind: string | undefined, start: ScenarioStartEvent): string | undefined {
+  const adapter = (
+    start.client as { adapter?: { reportsAttempts?: boolean; reportsBreaker?: boolean } } | null
+  )?.adapter;
+  if (kind === 'upstreamCalls' && adapter?.reportsAttempts === false)
+    return 'the client adapter reports no attempts (onAttempt)';
+  if (kind === 'breaker' && adapter?.reportsBreaker === false)
+    return 'the client adapter reports no breaker transitions (onBreakerStateChange)';
+  return undefined;
 }
 
 function findIndex(hypothesis: unknown, all: unknown[]): number {

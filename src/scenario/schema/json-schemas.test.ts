@@ -31,7 +31,13 @@ describe('committed JSON Schemas', () => {
     const config: unknown = parse(await readFile(`${root}/faultline.config.yaml`, 'utf8'));
     expect(registry(config), ajv.errorsText(registry.errors)).toBe(true);
 
-    const typo = { name: 'x', service: 'inference', load: { request: { path: '/' } }, phases: [], retries: 3 };
+    const typo = {
+      name: 'x',
+      service: 'inference',
+      load: { request: { path: '/' } },
+      phases: [],
+      retries: 3,
+    };
     expect(scenario(typo)).toBe(false);
   });
 });

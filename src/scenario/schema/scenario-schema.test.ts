@@ -19,7 +19,11 @@ describe('scenarioSchema', () => {
     const scenario = scenarioSchema.parse(minimal);
     expect(scenario.seed).toBe(1);
     expect(scenario.mode).toBe('auto');
-    expect(scenario.load).toEqual({ concurrency: 1, maxCalls: 10_000, request: { method: 'GET', path: '/v1/predict' } });
+    expect(scenario.load).toEqual({
+      concurrency: 1,
+      maxCalls: 10_000,
+      request: { method: 'GET', path: '/v1/predict' },
+    });
     expect(scenario.phases[0]!.faults).toEqual([]);
     expect(scenario.hypotheses).toEqual([]);
   });
@@ -34,7 +38,14 @@ describe('scenarioSchema', () => {
     );
     expect(scenario.phases[0]!.faults).toEqual([
       { tcp: { down: true } },
-      { tcp: { toxic: 'latency', stream: 'downstream', toxicity: 1, attributes: { latency: 500, jitter: 50 } } },
+      {
+        tcp: {
+          toxic: 'latency',
+          stream: 'downstream',
+          toxicity: 1,
+          attributes: { latency: 500, jitter: 50 },
+        },
+      },
       { tcp: { toxic: 'reset_peer', stream: 'upstream', toxicity: 0.3, attributes: {} } },
     ]);
   });
@@ -105,7 +116,8 @@ describe('scenarioSchema', () => {
       { ...minimal, hypotheses: [{ breaker: { opens: true, neverOpens: true } }] },
       { ...minimal, hypotheses: [{ calls: { min: 5, max: 1 } }] },
     ];
-    for (const value of bad) expect(scenarioSchema.safeParse(value).success, JSON.stringify(value)).toBe(false);
+    for (const value of bad)
+      expect(scenarioSchema.safeParse(value).success, JSON.stringify(value)).toBe(false);
   });
 });
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import type { BreakerStrategy } from '../../../src/client/client-types.ts';
 import { breakerOptionsArbitrary } from '../../../src/check/breaker/breaker-arbitraries.ts';
 import { breakerModelProperty } from '../../../src/check/breaker/breaker-model-property.ts';
+import type { BreakerStrategy } from '../../../src/client/client-types.ts';
 
 const strategies: BreakerStrategy[] = ['consecutive', 'count-window', 'time-window', 'slow-call-rate'];
 

@@ -1,5 +1,5 @@
-import type { BreakerModel } from '../breaker-model.ts';
 import { type BreakerCommand, callOnce } from '../breaker-command.ts';
+import type { BreakerModel } from '../breaker-model.ts';
 import type { BreakerSystem } from '../breaker-system.ts';
 
 /** A call that fails (a 5xx or a network error) after durationMs. */

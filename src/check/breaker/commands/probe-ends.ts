@@ -1,5 +1,5 @@
-import { type BreakerModel, type ModelOutcome, modelSettle } from '../breaker-model.ts';
 import type { BreakerCommand } from '../breaker-command.ts';
+import { type BreakerModel, type ModelOutcome, modelSettle } from '../breaker-model.ts';
 import { type BreakerSystem, checkAgreement } from '../breaker-system.ts';
 
 /** One of the calls in flight (picked by index) finishes with an outcome, slow or not. */

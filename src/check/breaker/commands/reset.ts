@@ -1,5 +1,5 @@
-import { type BreakerModel, modelReset } from '../breaker-model.ts';
 import type { BreakerCommand } from '../breaker-command.ts';
+import { type BreakerModel, modelReset } from '../breaker-model.ts';
 import { type BreakerSystem, checkAgreement } from '../breaker-system.ts';
 
 /** An operator resets the circuit to closed, forgetting counts and calls in flight. */

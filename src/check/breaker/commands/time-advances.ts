@@ -1,5 +1,5 @@
-import type { BreakerModel } from '../breaker-model.ts';
 import type { BreakerCommand } from '../breaker-command.ts';
+import type { BreakerModel } from '../breaker-model.ts';
 import { type BreakerSystem, checkAgreement } from '../breaker-system.ts';
 
 /**

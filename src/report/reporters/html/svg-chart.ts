@@ -74,11 +74,19 @@ export function throughputChart(frame: ChartFrame, series: TimeSeries, title: st
   const y = (v: number) => height - PAD.bottom - (v / yMax) * inner;
   const yRate = (r: number) => height - PAD.bottom - r * inner;
   const x = xScale(frame);
-  const barWidth = Math.max(0.5, x(series.bucketMs) - x(0) - 0.5);
-  const bars = series.buckets.map((b, i) => {
-    const top = y(perSec[i]!);
-    return `<rect class="bar" x="${x(b.t).toFixed(1)}" y="${top.toFixed(1)}" width="${barWidth.toFixed(1)}" height="${(height - PAD.bottom - top).toFixed(1)}"><title>${escapeHtml(`${(b.t / 1000).toFixed(2)} s: ${perSec[i]!.toFixed(0)} calls/s, ${b.errors} errors`)}</title></rect>`;
+  // A filled step line rather than one bar per bucket: no aliasing seams with hundreds of buckets.
+  const base = height - PAD.bottom;
+  let area = `M${x(0).toFixed(1)},${base}`;
+  series.buckets.forEach((b, i) => {
+    const top = y(perSec[i]!).toFixed(1);
+    area += `L${x(b.t).toFixed(1)},${top}L${x(b.t + series.bucketMs).toFixed(1)},${top}`;
   });
+  const last = series.buckets.at(-1);
+  area += `L${x(last ? last.t + series.bucketMs : 0).toFixed(1)},${base}Z`;
+  const peak = Math.max(0, ...perSec);
+  const bars = [
+    `<path class="bar" d="${area}"><title>${escapeHtml(`calls/s per ${formatMs(series.bucketMs)} bucket, peak ${peak.toFixed(1)}/s`)}</title></path>`,
+  ];
   let d = '';
   let pen = false;
   for (const b of series.buckets) {
@@ -89,7 +97,7 @@ export function throughputChart(frame: ChartFrame, series: TimeSeries, title: st
     d += `${pen ? 'L' : 'M'}${x(b.t + series.bucketMs / 2).toFixed(1)},${yRate(b.errors / b.calls).toFixed(1)}`;
     pen = true;
   }
-  const ticks = yTicks(yMax).map((v) => yTick(y(v), `${Math.round(v)}/s`));
+  const ticks = yTicks(yMax).map((v) => yTick(y(v), `${yMax < 10 ? Number(v.toFixed(2)) : Math.round(v)}/s`));
   const rateTicks = [0, 0.5, 1].map(
     (r) =>
       `<text class="tick right" x="${WIDTH - PAD.right + 6}" y="${(yRate(r) + 4).toFixed(1)}">${r * 100}%</text>`,
@@ -115,10 +123,20 @@ export function breakerChart(frame: ChartFrame, series: TimeSeries, title: strin
   const x = xScale(frame);
   const top = PAD.top + 8;
   const bandHeight = height - PAD.bottom - top;
-  const cells = series.buckets.map((b) => {
-    const w = Math.max(0.5, x(b.t + series.bucketMs) - x(b.t));
-    return `<rect class="breaker ${b.breakerState}" x="${x(b.t).toFixed(1)}" y="${top}" width="${w.toFixed(1)}" height="${bandHeight}" fill="${BREAKER_COLORS[b.breakerState]}"><title>${escapeHtml(`${(b.t / 1000).toFixed(2)} s: ${b.breakerState}`)}</title></rect>`;
-  });
+  // Runs of buckets in the same state become one rect: no hairline seams between buckets.
+  const cells: string[] = [];
+  for (let i = 0; i < series.buckets.length; ) {
+    const state = series.buckets[i]!.breakerState;
+    let j = i;
+    while (j + 1 < series.buckets.length && series.buckets[j + 1]!.breakerState === state) j++;
+    const from = series.buckets[i]!.t;
+    const to = series.buckets[j]!.t + series.bucketMs;
+    const w = Math.max(0.5, x(to) - x(from));
+    cells.push(
+      `<rect class="breaker ${state}" x="${x(from).toFixed(1)}" y="${top}" width="${w.toFixed(1)}" height="${bandHeight}" fill="${BREAKER_COLORS[state]}"><title>${escapeHtml(`${formatSeconds(from)}-${formatSeconds(to)}: ${state}`)}</title></rect>`,
+    );
+    i = j + 1;
+  }
   const legend = legendItems(
     (Object.keys(BREAKER_COLORS) as BreakerState[]).map((s) => ({ label: s, className: `breaker ${s}` })),
   );
