@@ -103,12 +103,12 @@ export function serviceChecks(
     checks.push({
       property: `breaker model (${breaker.strategy})`,
       run: (settings) =>
-        runProperty(breakerModelProperty(fc.constant(breakerOptions)), settings),
+        runProperty(breakerModelProperty(fc.constant(breakerOptions as BreakerOptions)), settings),
     });
     checks.push({
       property: 'breaker under concurrency',
       run: (settings) =>
-        runProperty(breakerConcurrencyProperty(fc.constant(breakerOptions)), settings),
+        runProperty(breakerConcurrencyProperty(fc.constant(breakerOptions as BreakerOptions)), settings),
     });
   }
 
@@ -122,7 +122,7 @@ export function serviceChecks(
     checks.push({
       property: 'retry rules',
       run: (settings) =>
-        runProperty(retryCallProperty(fc.constant(retryOptions), scenarios), settings),
+        runProperty(retryCallProperty(fc.constant(retryOptions as RetryOptions), scenarios), settings),
     });
   }
 
@@ -133,8 +133,8 @@ export function serviceChecks(
         runProperty(
           compositionProperty(
             fc.constant({
-              retry: retryOptions,
-              breaker: breakerOptions,
+              retry: retryOptions as RetryOptions,
+              breaker: breakerOptions as BreakerOptions,
               timeoutMs,
               deadlineMs,
             }),

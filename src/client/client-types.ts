@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import type { Event } from '../events/event.ts';
 import type { Clock } from '../time/clock.ts';
 import type { Random } from '../time/random.ts';
+import type { ClientMetrics } from './metrics/client-metrics.ts';
 
 /**
  * The public shape of the reference resilient client. This file is the contract that the
@@ -267,7 +268,7 @@ export interface ClientOptions {
    * Registry shared by several clients (one `service` label each), e.g. a
    * ClientMetricsRegistry served on /metrics. The client adds itself and leaves on close().
    */
-  metricsRegistry?: { add(metrics: import('./metrics/client-metrics.ts').ClientMetrics): () => void };
+  metricsRegistry?: { add(metrics: ClientMetrics): () => void };
 }
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';

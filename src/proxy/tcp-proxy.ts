@@ -7,13 +7,6 @@ import { ProxyConnection } from './proxy-connection.ts';
 import type { ProxyMetrics } from './proxy-metrics.ts';
 import type { StreamDirection, ToxicWrapper } from './toxic-wrapper.ts';
 
-/**
- * Stream buffer of each proxied socket. Node's 16 KiB default makes a piped bulk transfer
- * stop and restart reading around every 64 KiB read once the kernel buffer fills; a
- * larger mark keeps reads flowing while still bounding memory per connection.
- */
-const SOCKET_HWM = 256 * 1024;
-
 /** What a proxy needs from the server that owns it. */
 export interface ProxyEnvironment {
   clock: Clock;
@@ -54,7 +47,7 @@ export class TcpProxy {
         `listen tcp ${this.listen}: address ${this.listen}: missing port in address`,
       );
     }
-    const server = createServer({ allowHalfOpen: true, noDelay: true, highWaterMark: SOCKET_HWM }, (socket) =>
+    const server = createServer({ allowHalfOpen: true, noDelay: true }, (socket) =>
       this.accept(socket),
     );
     await new Promise<void>((resolve, reject) => {
@@ -131,15 +124,9 @@ export class TcpProxy {
     const name = this.name;
     const listen = this.listen;
     const upstreamAddress = this.upstream;
-    // Stream buffer sizes are Duplex options Node honours but @types/node does not list.
-    const dialOptions = {
-      host: target.host || '127.0.0.1',
-      port: target.port,
-      allowHalfOpen: true,
-      readableHighWaterMark: SOCKET_HWM,
-      writableHighWaterMark: SOCKET_HWM,
-    };
-    const upstream = connect(dialOptions);
+    // Stream buffers stay at Node's default on purpose: larger ones keep chunks alive long
+    // enough to reach the old generation, and a bulk transfer then spends its time in GC.
+    const upstream = connect({ host: target.host || '127.0.0.1', port: target.port, allowHalfOpen: true });
     const connection = new ProxyConnection(
       client,
       upstream,

@@ -34,6 +34,7 @@ export const DEFAULT_REDACTED_FIELDS: readonly string[] = Object.freeze([
   'cookie',
   'setcookie',
   'privatekey',
+  'key',
 ]);
 
 /**

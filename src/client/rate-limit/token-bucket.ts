@@ -1,0 +1,78 @@
+import { InvalidOptionsError } from '../../errors/invalid-options-error.ts';
+import { boolean, numberAbove, numberAtLeast, plainObject } from '../_internals/validate.ts';
+import type { RateLimitOptions } from '../client-types.ts';
+
+/** RateLimitOptions with every field present. */
+export type ResolvedRateLimitOptions = Required<RateLimitOptions>;
+
+/** Validates and fills in RateLimitOptions; throws InvalidOptionsError naming `rateLimit.<field>`. */
+export function resolveRateLimitOptions(o: RateLimitOptions): ResolvedRateLimitOptions {
+  plainObject('rateLimit', o);
+  const ratePerSec = numberAbove('rateLimit.ratePerSec', o.ratePerSec, 0, ' tokens/s');
+  const burst = numberAtLeast('rateLimit.burst', o.burst ?? Math.max(1, Math.ceil(ratePerSec)), 1, ' tokens');
+  return {
+    ratePerSec,
+    burst,
+    maxWaitMs: numberAtLeast('rateLimit.maxWaitMs', o.maxWaitMs ?? 0, 0, ' ms'),
+    pauseOn429: boolean('rateLimit.pauseOn429', o.pauseOn429 ?? true),
+  };
+}
+
+/**
+ * A token bucket as a pure state machine of `now` (ms on the client's clock): `burst`
+ * tokens, refilled continuously at `ratePerSec`. `take(now)` either takes a token (returns
+ * 0) or says how long until one is available (and takes nothing). `reserve(now)` takes a
+ * token that may not exist yet, so a caller can sleep its returned wait and then go: that
+ * keeps waiters in FIFO order without a queue (the bucket goes negative, like Guava's
+ * SmoothBursty). `pauseUntil(at)` holds every token back until `at` (a 429 Retry-After).
+ *
+ * @example
+ * const bucket = new TokenBucket({ ratePerSec: 10, burst: 2 }, clock.now());
+ * bucket.take(clock.now()); // 0: go
+ */
+export class TokenBucket {
+  readonly options: ResolvedRateLimitOptions;
+  private tokens: number;
+  private updatedAt: number;
+  private pausedUntil = Number.NEGATIVE_INFINITY;
+
+  constructor(options: RateLimitOptions, now: number) {
+    this.options = resolveRateLimitOptions(options);
+    this.tokens = this.options.burst;
+    this.updatedAt = now;
+  }
+
+  /** Takes a token and returns 0, or returns the wait in ms until one is available. */
+  take(now: number): number {
+    const wait = this.waitMs(now);
+    if (wait === 0) this.tokens -= 1;
+    return wait;
+  }
+
+  /** Takes a token now or in the future; returns how long the caller must wait before using it, ms. */
+  reserve(now: number): number {
+    const wait = this.waitMs(now);
+    this.tokens -= 1;
+    return wait;
+  }
+
+  /** Wait until a token is available, without taking it, ms. */
+  waitMs(now: number): number {
+    this.refill(now);
+    const paused = Math.max(0, this.pausedUntil - now);
+    const missing = this.tokens >= 1 ? 0 : ((1 - this.tokens) / this.options.ratePerSec) * 1000;
+    return Math.max(paused, missing);
+  }
+
+  /** Holds every token back until the clock reading `at` (later calls only extend it). */
+  pauseUntil(at: number): void {
+    if (!Number.isFinite(at)) throw new InvalidOptionsError('pauseUntil(at)', 'a finite clock reading', at);
+    this.pausedUntil = Math.max(this.pausedUntil, at);
+  }
+
+  private refill(now: number): void {
+    if (now <= this.updatedAt) return;
+    this.tokens = Math.min(this.options.burst, this.tokens + ((now - this.updatedAt) / 1000) * this.options.ratePerSec);
+    this.updatedAt = now;
+  }
+}
