@@ -3,6 +3,20 @@
  * import from this file.
  */
 
+export type { CheckSummary, PropertyCheckResult } from './check/check-result.ts';
+export type { RunChecksOptions } from './check/run-checks.ts';
+export { runChecks } from './check/run-checks.ts';
+export type { Backoff, BackoffOptions } from './client/backoff/create-backoff.ts';
+export { createBackoff } from './client/backoff/create-backoff.ts';
+export type { BreakerOutcome } from './client/breaker/breaker-outcome.ts';
+export { breakerOutcomeOf } from './client/breaker/breaker-outcome.ts';
+export type {
+  BreakerPermit,
+  BreakerTransition as CircuitBreakerTransition,
+  ResolvedBreakerOptions,
+} from './client/breaker/circuit-breaker.ts';
+export { breakerDefaults, CircuitBreaker, resolveBreakerOptions } from './client/breaker/circuit-breaker.ts';
+export { Bulkhead, bulkheadDefaults } from './client/bulkhead/bulkhead.ts';
 export { getCallOutcome } from './client/client-response.ts';
 export type {
   AttemptEvent,
@@ -10,6 +24,7 @@ export type {
   BreakerState,
   BreakerStateChangeEvent,
   BreakerStrategy,
+  BulkheadOptions,
   CallEvent,
   CallOutcome,
   ClientEvents,
@@ -21,6 +36,7 @@ export type {
   HttpMethod,
   Jitter,
   MetricsSnapshot,
+  RateLimitOptions,
   RequestOptions,
   ResilientClient,
   RetryBudgetOptions,
@@ -29,7 +45,24 @@ export type {
 } from './client/client-types.ts';
 export { createClient } from './client/create-client.ts';
 export { ClientMetricsRegistry } from './client/metrics/client-metrics-registry.ts';
+export type { MetricsServer, ServeMetricsOptions } from './client/metrics/serve-metrics.ts';
+export { serveMetrics } from './client/metrics/serve-metrics.ts';
+export { TokenBucket } from './client/rate-limit/token-bucket.ts';
 export { clientDefaults } from './client/resolve-client-options.ts';
+export { parseRetryAfter } from './client/retry/parse-retry-after.ts';
+export { RetryBudget } from './client/retry/retry-budget.ts';
+export type {
+  AttemptResult,
+  ResolvedRetryOptions,
+  RetryDecision,
+  RetryDecisionInput,
+} from './client/retry/retry-policy.ts';
+export {
+  RetryPolicy,
+  resolveRetryOptions,
+  retryBudgetDefaults,
+  retryDefaults,
+} from './client/retry/retry-policy.ts';
 export type {
   BreakerConfig,
   ClientConfig,
@@ -63,6 +96,7 @@ export type { BrokerOptions, VerifyPactsOptions } from './contracts/verify-pacts
 export { AbortedError } from './errors/aborted-error.ts';
 export { BodyTooLargeError } from './errors/body-too-large-error.ts';
 export { BreakerOpenError } from './errors/breaker-open-error.ts';
+export { BulkheadFullError } from './errors/bulkhead-full-error.ts';
 export { DeadlineExceededError } from './errors/deadline-exceeded-error.ts';
 export { FaultlineError, isFaultlineError } from './errors/faultline-error.ts';
 export type { FailedResponse } from './errors/http-status-error.ts';
@@ -70,6 +104,7 @@ export { HttpStatusError } from './errors/http-status-error.ts';
 export { InvalidOptionsError } from './errors/invalid-options-error.ts';
 export { InvalidResponseError } from './errors/invalid-response-error.ts';
 export { NetworkError } from './errors/network-error.ts';
+export { RateLimitedError } from './errors/rate-limited-error.ts';
 export { RetryBudgetExhaustedError } from './errors/retry-budget-exhausted-error.ts';
 export { TimeoutError } from './errors/timeout-error.ts';
 export type { Disposable, Event } from './events/event.ts';

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { FaultlineError } from '../errors/faultline-error.ts';
 import { consoleReporter } from '../report/reporters/console.ts';
 import type { ScenarioProgress } from '../scenario/run-scenario.ts';
@@ -39,7 +39,7 @@ export const runCommand: CliCommand = {
       .option('--shard <i/n>', 'run shard i of n (1-based)', parseShard)
       .option('--client <file>', 'your own client adapter module (docs/custom-client.md)')
       .option('--reporter <names...>', 'report files to write: json, html, markdown, junit')
-      .action(async (files: string[], flags: RunFlags) => {
+      .action(async (files: string[], flags: RunFlags, command: Command) => {
         const controller = new AbortController();
         let signalled: string | undefined;
         const removeSignal = io.onSignal((signal) => {
@@ -59,7 +59,7 @@ export const runCommand: CliCommand = {
             shard: flags.shard,
             clientModule: flags.client,
             reporters: flags.reporter,
-            argv: ['run', ...files],
+            argv: ['run', ...files, ...flagArgs(command)],
             signal: controller.signal,
             onPlan: (plan) => io.stdout.write(`Running ${plan.length} scenario(s)\n`),
             onProgress: progress.update,
@@ -89,6 +89,19 @@ export const runCommand: CliCommand = {
       });
   },
 };
+
+/** The options as given, back in argv form, for the run-start event (shard and seed as typed). */
+function flagArgs(command: Command): string[] {
+  return Object.entries(command.opts()).flatMap(([key, value]) => {
+    const flag = `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    if (value === undefined || value === false) return [];
+    if (value === true) return [flag];
+    if (Array.isArray(value)) return [flag, ...value.map(String)];
+    if (typeof value === 'object')
+      return [flag, `${(value as { index: number }).index}/${(value as { total: number }).total}`];
+    return [flag, String(value)];
+  });
+}
 
 function isTty(io: CliIo): boolean {
   return io.stdout.isTTY === true && io.env.CI !== 'true';

@@ -1,7 +1,9 @@
 import { type Dispatcher, Pool } from 'undici';
 import { AbortedError } from '../errors/aborted-error.ts';
+import { BulkheadFullError } from '../errors/bulkhead-full-error.ts';
 import { type Event, EventEmitter } from '../events/event.ts';
 import { CircuitBreaker } from './breaker/circuit-breaker.ts';
+import { Bulkhead } from './bulkhead/bulkhead.ts';
 import { attachOutcome, CallResponse } from './client-response.ts';
 import type {
   AttemptEvent,
@@ -21,6 +23,7 @@ import { type CallPipeline, type CallState, executeAttempts } from './execute-at
 import { FallbackPolicy } from './fallback/fallback-policy.ts';
 import { ClientMetrics } from './metrics/client-metrics.ts';
 import { ClientMetricsRegistry } from './metrics/client-metrics-registry.ts';
+import { TokenBucket } from './rate-limit/token-bucket.ts';
 import { type ResolvedClientOptions, resolveClientOptions, splitBaseUrl } from './resolve-client-options.ts';
 import { RetryPolicy, retryDefaults } from './retry/retry-policy.ts';
 import { TimerWheel } from './timeout/timer-wheel.ts';
@@ -101,6 +104,8 @@ class Client implements ResilientClient {
   private readonly metricsState: ClientMetrics;
   private readonly closer = new AbortController();
   private registry: ClientMetricsRegistry | undefined;
+  private readonly bulkhead: Bulkhead | undefined;
+  private readonly leaveSharedRegistry: (() => void) | undefined;
   private closed = false;
 
   private readonly retryEmitter = new EventEmitter<RetryEvent>();
@@ -129,6 +134,16 @@ class Client implements ResilientClient {
       this.metricsState.breakerTransitions++;
       this.breakerEmitter.emit({ service: o.service, from: t.from, to: t.to, at: t.at });
     });
+    if (o.bulkhead !== false && o.bulkhead !== undefined) {
+      this.bulkhead = new Bulkhead(o.bulkhead);
+      this.metricsState.bulkheadRejected = 0;
+    }
+    const rateLimit =
+      o.rateLimit === false || o.rateLimit === undefined
+        ? undefined
+        : new TokenBucket(o.rateLimit, clock.now());
+    if (rateLimit !== undefined) this.metricsState.rateLimited = 0;
+    this.leaveSharedRegistry = o.metricsRegistry?.add(this.metricsState);
     const main = createTransport(o, o.origin, this.wheel);
     if (main.owned !== undefined) this.owned.push(main.owned);
     if (o.fallback !== undefined) {
@@ -150,6 +165,7 @@ class Client implements ResilientClient {
       transport: main.transport,
       retry,
       breaker,
+      rateLimit,
       breakerFailureStatuses: new Set(breaker?.options.failureStatuses ?? []),
       callFailureStatuses: callFailureStatuses(retry?.options.retryOnStatus ?? retryDefaults.retryOnStatus),
       metrics: this.metricsState,
@@ -197,7 +213,12 @@ class Client implements ResilientClient {
       else signal.addEventListener('abort', onAbort, { once: true });
     }
     if (this.closed) call.aborted = new AbortedError(o.service);
+    let entered = false;
     try {
+      if (this.bulkhead !== undefined) {
+        await this.enterBulkhead(call);
+        entered = true;
+      }
       const raw = await executeAttempts(this.pipeline, call);
       this.fallbackPolicy?.onSuccess(options.cacheKey ?? request.cacheKey, raw);
       return this.succeed(call, raw, undefined, false);
@@ -232,8 +253,55 @@ class Client implements ResilientClient {
       }
       throw attachOutcome(err, outcome);
     } finally {
+      if (entered) this.bulkhead!.leave();
       if (onAbort !== undefined) signal?.removeEventListener('abort', onAbort);
     }
+  }
+
+  /**
+   * Takes a bulkhead slot, waiting in its queue until the call's deadline at most. A slot
+   * handed over after the waiter gave up is passed straight on (leave()), so none leaks.
+   */
+  private enterBulkhead(call: CallState): Promise<void> {
+    const bulkhead = this.bulkhead!;
+    const { maxConcurrent, maxQueue } = bulkhead.options;
+    if (call.aborted !== undefined) return Promise.reject(call.aborted);
+    return new Promise<void>((resolve, reject) => {
+      let settled = false;
+      let cancelTimer: (() => void) | undefined;
+      const waiter = () => {
+        cancelTimer?.();
+        call.signal?.removeEventListener('abort', onAbort);
+        if (settled) bulkhead.leave();
+        else {
+          settled = true;
+          resolve();
+        }
+      };
+      const giveUp = (err: Error) => {
+        if (settled) return;
+        settled = true;
+        bulkhead.cancel(waiter);
+        cancelTimer?.();
+        call.signal?.removeEventListener('abort', onAbort);
+        reject(err);
+      };
+      const onAbort = () => giveUp(call.aborted ?? new AbortedError(this.service));
+      const decision = bulkhead.enter(waiter);
+      if (decision === 'run') {
+        settled = true;
+        resolve();
+      } else if (decision === 'rejected') {
+        this.metricsState.bulkheadRejected = (this.metricsState.bulkheadRejected ?? 0) + 1;
+        giveUp(new BulkheadFullError(this.service, maxConcurrent, maxQueue, 'full'));
+      } else {
+        call.signal?.addEventListener('abort', onAbort, { once: true });
+        cancelTimer = this.o.clock.setTimer(call.deadlineAt - this.o.clock.now(), () => {
+          this.metricsState.bulkheadRejected = (this.metricsState.bulkheadRejected ?? 0) + 1;
+          giveUp(new BulkheadFullError(this.service, maxConcurrent, maxQueue, 'queue-timeout'));
+        });
+      }
+    });
   }
 
   metrics(): MetricsSnapshot {
@@ -256,6 +324,7 @@ class Client implements ResilientClient {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.leaveSharedRegistry?.();
     this.closer.abort(new AbortedError(this.service));
     for (const handler of this.pipeline.active) handler.abort(new AbortedError(this.service));
     this.wheel.close();

@@ -2,12 +2,14 @@ import { AbortedError } from '../errors/aborted-error.ts';
 import { BreakerOpenError } from '../errors/breaker-open-error.ts';
 import { DeadlineExceededError } from '../errors/deadline-exceeded-error.ts';
 import { HttpStatusError } from '../errors/http-status-error.ts';
+import { RateLimitedError } from '../errors/rate-limited-error.ts';
 import { RetryBudgetExhaustedError } from '../errors/retry-budget-exhausted-error.ts';
 import type { EventEmitter } from '../events/event.ts';
 import type { Clock } from '../time/clock.ts';
 import type { BreakerPermit, CircuitBreaker } from './breaker/circuit-breaker.ts';
 import type { AttemptEvent, RetryEvent } from './client-types.ts';
 import type { ClientMetrics } from './metrics/client-metrics.ts';
+import type { TokenBucket } from './rate-limit/token-bucket.ts';
 import { parseRetryAfter } from './retry/parse-retry-after.ts';
 import type { AttemptResult, RetryPolicy } from './retry/retry-policy.ts';
 import { headersForAttempt, type PreparedRequest } from './transport/build-request.ts';
@@ -25,6 +27,8 @@ export interface CallPipeline {
   transport: AttemptTransport;
   retry: RetryPolicy | undefined;
   breaker: CircuitBreaker | undefined;
+  /** Client-side rate limit, taken per attempt. */
+  rateLimit: TokenBucket | undefined;
   /** Statuses the breaker counts as failures. */
   breakerFailureStatuses: ReadonlySet<number>;
   /** Statuses that fail a call (retryable statuses and every 5xx). */
@@ -65,6 +69,9 @@ export async function executeAttempts(p: CallPipeline, call: CallState): Promise
   let previousDelayMs = 0;
   for (let attempt = 1; ; attempt++) {
     if (call.aborted !== undefined) throw call.aborted;
+    // rate limit: per attempt (retries take tokens too), before the breaker so a waiting
+    // attempt does not hold a half-open probe slot.
+    if (p.rateLimit !== undefined) await takeToken(p, call);
     // breaker: judged per attempt, so an open circuit also stops the retries of a call.
     let permit: BreakerPermit | undefined;
     if (breaker !== undefined) {
@@ -117,6 +124,9 @@ export async function executeAttempts(p: CallPipeline, call: CallState): Promise
       // Retry-After may be an HTTP-date: the one place wall-clock time is needed.
       const retryAfterMs =
         typeof retryAfter === 'string' ? parseRetryAfter(retryAfter, Date.now()) : undefined;
+      if (status === 429 && retryAfterMs !== undefined && p.rateLimit?.options.pauseOn429) {
+        p.rateLimit.pauseUntil(clock.now() + retryAfterMs);
+      }
       result = { kind: 'status', status, retryAfterMs };
     } catch (thrown) {
       const duration = clock.now() - start;
@@ -169,6 +179,23 @@ export async function executeAttempts(p: CallPipeline, call: CallState): Promise
     await backoff(p, call, decision.delayMs);
     previousDelayMs = decision.delayMs;
   }
+}
+
+/** Takes a token now, or waits for one up to maxWaitMs and the deadline, or throws RateLimitedError. */
+async function takeToken(p: CallPipeline, call: CallState): Promise<void> {
+  const bucket = p.rateLimit!;
+  const now = p.clock.now();
+  const wait = bucket.waitMs(now);
+  if (wait === 0) {
+    bucket.take(now);
+    return;
+  }
+  if (wait > bucket.options.maxWaitMs || now + wait >= call.deadlineAt) {
+    p.metrics.rateLimited = (p.metrics.rateLimited ?? 0) + 1;
+    throw new RateLimitedError(p.service, wait, bucket.options.maxWaitMs);
+  }
+  // reserve() charges the token now, so concurrent waiters line up instead of all waking at once.
+  await backoff(p, call, bucket.reserve(now));
 }
 
 async function backoff(p: CallPipeline, call: CallState, delayMs: number): Promise<void> {

@@ -28,6 +28,9 @@ export interface ResolvedClientOptions
   fallback: FallbackOptions | undefined;
   dispatcher: ClientOptions['dispatcher'];
   interceptors: NonNullable<ClientOptions['interceptors']>;
+  bulkhead: ClientOptions['bulkhead'];
+  rateLimit: ClientOptions['rateLimit'];
+  metricsRegistry: ClientOptions['metricsRegistry'];
 }
 
 /**
@@ -67,6 +70,9 @@ export function resolveClientOptions(o: ClientOptions): ResolvedClientOptions {
     fallback: o.fallback === undefined ? undefined : resolveFallback(o.fallback),
     dispatcher: o.dispatcher,
     interceptors: o.interceptors ?? [],
+    bulkhead: o.bulkhead,
+    rateLimit: o.rateLimit,
+    metricsRegistry: o.metricsRegistry,
     clock: o.clock ?? systemClock,
     random: o.random ?? createRandom(seed),
     seed,

@@ -1,6 +1,7 @@
-import type { Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import type { Clock } from '../time/clock.ts';
 import type { Random } from '../time/random.ts';
+import type { BufferPool } from './buffer-pool.ts';
 import { ToxicLink } from './link.ts';
 import type { ByteCounters } from './proxy-metrics.ts';
 import type { StreamDirection, ToxicWrapper } from './toxic-wrapper.ts';
@@ -16,15 +17,18 @@ export interface ConnectionContext {
 /**
  * One client connection and its upstream connection.
  *
- * Two modes. While the proxy has no toxics, bytes flow through plain `pipe()` both ways:
- * the fastest path Node has, with backpressure built in. As soon as a toxic exists, each
- * direction runs through a `ToxicLink` instead; a connection switches once and stays
- * (a chain of no-ops costs little, and switching back would need a drained chain).
+ * Two modes. While the proxy has no toxics, bytes go straight across: client -> upstream
+ * through `pipe()`, upstream -> client from pooled read buffers (see BufferPool) written
+ * to the client, pausing the upstream while the client is not draining. As soon as a
+ * toxic exists, each direction runs through a `ToxicLink` instead; a connection switches
+ * once and stays (a chain of no-ops costs little, and switching back would need a
+ * drained chain).
  *
  * End of stream is passed on as a half close (`end()`); the pair is torn down when the
  * client socket closes, or at once on an error or a reset.
  */
 export class ProxyConnection {
+  readonly upstream: Socket;
   private links: Record<StreamDirection, ToxicLink | undefined> = {
     upstream: undefined,
     downstream: undefined,
@@ -32,18 +36,35 @@ export class ProxyConnection {
   private closed = false;
   /** False while piped; true once the connection runs through toxic links. */
   private linked = false;
+  /** Where upstream reads go; returns false to pause the upstream socket. */
+  private onUpstreamRead: (length: number, buffer: Buffer) => boolean = () => true;
+  private onUpstreamEnd: () => void = () => {};
+  private readonly counters: Record<StreamDirection, ByteCounters>;
 
   constructor(
     readonly client: Socket,
-    readonly upstream: Socket,
+    target: { host: string; port: number },
     private readonly context: ConnectionContext,
+    private readonly pool: BufferPool,
     private readonly onClose: (connection: ProxyConnection) => void,
   ) {
+    this.upstream = connect({
+      host: target.host,
+      port: target.port,
+      allowHalfOpen: true,
+      onread: {
+        buffer: pool.take,
+        callback: (length, buffer) => this.onUpstreamRead(length, buffer as Buffer),
+      },
+    });
+    const upstream = this.upstream;
+    this.counters = { upstream: context.counters('upstream'), downstream: context.counters('downstream') };
     client.setNoDelay(true);
     upstream.setNoDelay(true);
     client.on('error', () => this.destroy());
     upstream.on('error', () => this.destroy());
     client.on('close', () => this.destroy());
+    upstream.on('end', () => this.onUpstreamEnd());
     upstream.on('close', () => {
       // A clean upstream close already passed its EOF on (through the toxics); the client
       // closes in its own time. Only an upstream that vanished mid-stream cuts the client.
@@ -99,38 +120,87 @@ export class ProxyConnection {
   }
 
   private pipe(): void {
-    const up = this.context.counters('upstream');
-    const down = this.context.counters('downstream');
-    this.client.on('data', countPiped(up));
-    this.upstream.on('data', countPiped(down));
-    this.client.pipe(this.upstream);
-    this.upstream.pipe(this.client);
+    const { upstream: up, downstream: down } = this.counters;
+    const { client, upstream, pool } = this;
+    this.client.on('data', (data: Buffer) => {
+      up.received += data.length;
+      up.sent += data.length;
+    });
+    this.client.pipe(upstream);
+    const resume = () => upstream.resume();
+    this.onUpstreamRead = (length, buffer) => {
+      down.received += length;
+      down.sent += length;
+      if (client.destroyed) return true;
+      // The buffer goes back to the pool only once this write has flushed it.
+      if (client.write(buffer.subarray(0, length), () => pool.release(buffer))) return true;
+      client.once('drain', resume);
+      return false;
+    };
+    this.onUpstreamEnd = () => {
+      if (!client.destroyed && !client.writableEnded) client.end();
+    };
   }
 
   private unpipe(): void {
     this.client.unpipe(this.upstream);
-    this.upstream.unpipe(this.client);
     this.client.removeAllListeners('data');
-    this.upstream.removeAllListeners('data');
+    this.onUpstreamRead = () => true;
+    this.onUpstreamEnd = () => {};
   }
 
   private link(chains: Record<StreamDirection, readonly ToxicWrapper[]>): void {
     this.linked = true;
-    this.links.upstream = this.direction('upstream', this.client, this.upstream, chains.upstream);
-    this.links.downstream = this.direction('downstream', this.upstream, this.client, chains.downstream);
+    const { client, upstream, pool } = this;
+    if (!client.readableEnded) {
+      const link = this.createLink('upstream', upstream, chains.upstream);
+      this.links.upstream = link;
+      client.on('data', (data: Buffer) => {
+        if (!this.feed(link, 'upstream', data, client)) client.pause();
+      });
+      client.on('end', () => link.input.force(null));
+      if (client.isPaused()) client.resume();
+    }
+    if (!upstream.readableEnded) {
+      const link = this.createLink('downstream', client, chains.downstream);
+      this.links.downstream = link;
+      this.onUpstreamRead = (length, buffer) => {
+        // The read buffer is reused: the chain gets its own copy.
+        const data = Buffer.allocUnsafe(length);
+        buffer.copy(data, 0, 0, length);
+        pool.release(buffer);
+        return this.feed(link, 'downstream', data, upstream);
+      };
+      this.onUpstreamEnd = () => link.input.force(null);
+      // The upstream may have been paused by the piped path waiting for a drain.
+      client.removeAllListeners('drain');
+      upstream.resume();
+    }
   }
 
-  private direction(
+  /**
+   * Hands a chunk to a link. Returns false when the link is full: the caller pauses the
+   * source, and it resumes once the chunk is accepted. Why pause: the socket would keep
+   * reading into memory otherwise, and a slowed transfer of a large body would be
+   * buffered whole.
+   */
+  private feed(link: ToxicLink, direction: StreamDirection, data: Buffer, source: Socket): boolean {
+    this.counters[direction].received += data.length;
+    const item = { data, timestamp: this.context.clock.now() };
+    if (link.input.offer(item)) return true;
+    void link.input.send(item).then(() => {
+      if (!this.closed) source.resume();
+    });
+    return false;
+  }
+
+  private createLink(
     direction: StreamDirection,
-    source: Socket,
     destination: Socket,
     toxics: readonly ToxicWrapper[],
-  ): ToxicLink | undefined {
-    // The source already ended while piped: its EOF was passed on by pipe().
-    if (source.readableEnded) return undefined;
-    const counters = this.context.counters(direction);
-    const { clock } = this.context;
-    const link = new ToxicLink(toxics, clock, this.context.random(direction), {
+  ): ToxicLink {
+    const counters = this.counters[direction];
+    return new ToxicLink(toxics, this.context.clock, this.context.random(direction), {
       write: (chunk) => {
         if (destination.destroyed || destination.writableEnded) return Promise.resolve();
         counters.sent += chunk.data.length;
@@ -150,32 +220,5 @@ export class ProxyConnection {
       },
       reset: () => this.reset(),
     });
-    // Why pause on a full channel: the socket keeps reading into memory otherwise, and a
-    // slowed transfer of a large body would be buffered whole.
-    let waiting = false;
-    source.on('data', (data: Buffer) => {
-      counters.received += data.length;
-      const item = { data, timestamp: clock.now() };
-      if (link.input.offer(item)) return;
-      source.pause();
-      waiting = true;
-      link.input.send(item).then(() => {
-        waiting = false;
-        if (!this.closed) source.resume();
-      });
-    });
-    source.on('end', () => {
-      // 'end' cannot overtake a pending send: it only fires after a resume.
-      if (!waiting) link.input.force(null);
-    });
-    if (source.isPaused()) source.resume();
-    return link;
   }
-}
-
-function countPiped(counters: ByteCounters): (data: Buffer) => void {
-  return (data) => {
-    counters.received += data.length;
-    counters.sent += data.length;
-  };
 }

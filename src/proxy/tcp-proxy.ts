@@ -1,7 +1,8 @@
-import { connect, createServer, type Server, type Socket } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import type { Clock } from '../time/clock.ts';
 import { deriveRandom } from '../time/random.ts';
 import { ProxyListenError } from './api/api-error.ts';
+import { BufferPool } from './buffer-pool.ts';
 import { formatAddress, goNetErrorMessage, splitHostPort } from './listen-address.ts';
 import { ProxyConnection } from './proxy-connection.ts';
 import type { ProxyMetrics } from './proxy-metrics.ts';
@@ -27,6 +28,7 @@ export class TcpProxy {
   private server: Server | undefined;
   private readonly connections = new Set<ProxyConnection>();
   private connectionCount = 0;
+  private readonly pool = new BufferPool();
 
   constructor(
     readonly name: string,
@@ -47,9 +49,7 @@ export class TcpProxy {
         `listen tcp ${this.listen}: address ${this.listen}: missing port in address`,
       );
     }
-    const server = createServer({ allowHalfOpen: true, noDelay: true }, (socket) =>
-      this.accept(socket),
-    );
+    const server = createServer({ allowHalfOpen: true, noDelay: true }, (socket) => this.accept(socket));
     await new Promise<void>((resolve, reject) => {
       server.once('error', (err: NodeJS.ErrnoException) => {
         reject(new ProxyListenError(goNetErrorMessage('listen', this.listen, err), err));
@@ -124,12 +124,9 @@ export class TcpProxy {
     const name = this.name;
     const listen = this.listen;
     const upstreamAddress = this.upstream;
-    // Stream buffers stay at Node's default on purpose: larger ones keep chunks alive long
-    // enough to reach the old generation, and a bulk transfer then spends its time in GC.
-    const upstream = connect({ host: target.host || '127.0.0.1', port: target.port, allowHalfOpen: true });
     const connection = new ProxyConnection(
       client,
-      upstream,
+      { host: target.host || '127.0.0.1', port: target.port },
       {
         clock,
         // Why per connection and direction: draws stay reproducible for a seed no matter
@@ -137,6 +134,7 @@ export class TcpProxy {
         random: (direction) => deriveRandom(seed, `${name}#${n}:${direction}`),
         counters: (direction) => metrics.counters(name, listen, upstreamAddress, direction),
       },
+      this.pool,
       (c) => this.connections.delete(c),
     );
     this.connections.add(connection);

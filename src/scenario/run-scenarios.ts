@@ -7,7 +7,7 @@ import { serviceEntry } from '../config/resolve-service-client-options.ts';
 import { FaultlineError } from '../errors/faultline-error.ts';
 import { startFaultProxy } from '../proxy/start-fault-proxy.ts';
 import { buildRunResult } from '../report/build-run-result.ts';
-import { DEFAULT_REPORTERS } from '../report/reporters/reporter-registry.ts';
+import { DEFAULT_REPORTERS, getReporter } from '../report/reporters/reporter-registry.ts';
 import { EVENT_LOG_VERSION } from '../report/run-events.ts';
 import type { RunResult } from '../report/run-result.ts';
 import { writeReports } from '../report/write-reports.ts';
@@ -90,6 +90,15 @@ export async function runScenarios(options: RunScenariosOptions): Promise<RunSum
   const scenarios: LoadedScenario[] = loaded.map((s) =>
     options.seed === undefined ? s : { ...s, seed: options.seed },
   );
+  const reporters = options.reporters ?? DEFAULT_REPORTERS;
+  for (const name of reporters) {
+    if (getReporter(name).fileName === undefined) {
+      throw new FaultlineError(
+        'FAULTLINE_RUN_USAGE',
+        `--reporter ${name}: expected a reporter that writes a file (json, html, markdown, junit); "${name}" only prints, and faultline run prints its summary anyway.`,
+      );
+    }
+  }
   const factory: ClientFactory = options.clientModule
     ? await loadClientModule(options.clientModule, cwd)
     : (o) => createClient(o);
@@ -139,7 +148,7 @@ export async function runScenarios(options: RunScenariosOptions): Promise<RunSum
     await log.close();
   }
   const result = await buildRunResult(eventLogPath);
-  const files = await writeReports(result, reportDir, options.reporters ?? DEFAULT_REPORTERS);
+  const files = await writeReports(result, reportDir, reporters);
   return { result, reportDir, eventLogPath, files, interrupted, exitCode: result.exitCode };
 }
 

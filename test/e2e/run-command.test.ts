@@ -96,7 +96,10 @@ describe('faultline run', () => {
     expect(code).toBe(0);
     expect(cli.stdout()).toContain('PASS search survives resets');
     const log = await events(join(cwd, 'out/pass/events.ndjson'));
-    expect(log[0]?.type).toBe('run-start');
+    expect(log[0]).toMatchObject({
+      type: 'run-start',
+      argv: ['run', 'scenarios/pass.yaml', '--report-dir', 'out/pass'],
+    });
     expect(log.at(-1)).toMatchObject({ type: 'run-end', interrupted: false });
     const report = JSON.parse(await readFile(join(cwd, 'out/pass/report.json'), 'utf8'));
     expect(report.scenarios[0].verdict).toBe('pass');
@@ -123,6 +126,7 @@ describe('faultline run', () => {
       ['run', 'nope/*.yaml'],
       ['run', '--shard', '3/2'],
       ['run', '--grep', 'no such scenario'],
+      ['run', '--reporter', 'console'],
     ]) {
       const cli = captureIo(cwd);
       expect(await main(argv, cli.io), argv.join(' ')).toBe(2);

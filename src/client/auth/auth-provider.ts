@@ -4,6 +4,8 @@
  * token cache and refreshes when the token is about to expire or was refused.
  */
 export interface AuthProvider {
+  /** True when credentials can change (OAuth2): a 401 may be worth one more attempt. */
+  readonly refreshable: boolean;
   /** Headers to add to the next attempt, lower-case names. */
   headers(signal?: AbortSignal): Record<string, string> | Promise<Record<string, string>>;
   /**

@@ -34,6 +34,7 @@ export function oauth2Auth(o: OAuth2AuthOptions): AuthProvider & { readonly cach
   );
   const toHeaders = (token: string) => ({ authorization: `Bearer ${token}` });
   return {
+    refreshable: true,
     cache,
     headers() {
       const fresh = cache.peek();

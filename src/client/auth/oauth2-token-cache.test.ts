@@ -11,7 +11,10 @@ function setup(expiresInS: number | null) {
       new Promise<IssuedToken>((resolve, reject) => {
         n++;
         const token = `token-${n}`;
-        pending.push({ resolve: () => resolve({ accessToken: token, expiresInS: expiresInS ?? undefined }), reject });
+        pending.push({
+          resolve: () => resolve({ accessToken: token, expiresInS: expiresInS ?? undefined }),
+          reject,
+        });
       }),
     clock,
     { refreshSkewMs: 10_000, defaultLifetimeMs: 20_000 },

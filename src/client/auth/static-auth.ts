@@ -11,6 +11,7 @@ import type { AuthProvider } from './auth-provider.ts';
 export function staticAuth(header: string, value: string, secrets: readonly string[]): AuthProvider {
   const headers = Object.freeze({ [header.toLowerCase()]: value });
   return {
+    refreshable: false,
     headers: () => headers,
     onUnauthorized: () => Promise.resolve(false),
     secrets: () => secrets,

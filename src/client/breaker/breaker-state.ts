@@ -5,13 +5,15 @@ import type { BreakerState } from '../client-types.ts';
  * a permit can tell whether the circuit it was issued in still exists.
  *
  * ```
- *            failures reach the threshold                  reset timeout passed
- *   closed ─────────────────────────────────▶ open ───────────────────────────────▶ half-open
- *     ▲                                         ▲                                        │
- *     │            any probe fails               └────────────────────────────────────────┤
- *     └───────────────────────────────────────────────────────────────────────────────────┘
- *                   halfOpenSuccesses probes succeed
- *   isolate(): any -> isolated (only reset() leaves it); reset(): any -> closed
+ *            strategy says open                 resetTimeoutMs passed
+ *   closed ─────────────────────▶ open ─────────────────────────────▶ half-open
+ *     ▲                            ▲          any probe fails             │
+ *     │                            └──────────────────────────────────────┤
+ *     │               halfOpenSuccesses probes succeeded                  │
+ *     └───────────────────────────────────────────────────────────────────┘
+ *
+ *   isolate(): any state -> isolated (left only by reset())
+ *   reset():   any state -> closed
  * ```
  */
 export type CircuitState =

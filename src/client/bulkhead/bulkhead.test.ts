@@ -41,7 +41,9 @@ describe('Bulkhead', () => {
   });
 
   it('rejects invalid options and unbalanced leave', () => {
-    expect(() => new Bulkhead({ maxConcurrent: 0 })).toThrow('bulkhead.maxConcurrent: expected an integer >= 1, got 0');
+    expect(() => new Bulkhead({ maxConcurrent: 0 })).toThrow(
+      'bulkhead.maxConcurrent: expected an integer >= 1, got 0',
+    );
     expect(() => new Bulkhead().leave()).toThrow(/leave/);
   });
 });

@@ -12,7 +12,11 @@ export const bulkheadDefaults: Readonly<Required<BulkheadOptions>> = Object.free
 export function resolveBulkheadOptions(o: BulkheadOptions = {}): Required<BulkheadOptions> {
   plainObject('bulkhead', o);
   return {
-    maxConcurrent: integerAtLeast('bulkhead.maxConcurrent', o.maxConcurrent ?? bulkheadDefaults.maxConcurrent, 1),
+    maxConcurrent: integerAtLeast(
+      'bulkhead.maxConcurrent',
+      o.maxConcurrent ?? bulkheadDefaults.maxConcurrent,
+      1,
+    ),
     maxQueue: integerAtLeast('bulkhead.maxQueue', o.maxQueue ?? bulkheadDefaults.maxQueue, 0),
   };
 }

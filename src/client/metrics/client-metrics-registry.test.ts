@@ -15,7 +15,9 @@ describe('ClientMetricsRegistry', () => {
     const text = await registry.metrics();
     expect(text).toContain('faultline_client_calls_total{service="auth"} 1');
     expect(text).toContain('faultline_client_calls_total{service="search"} 1');
-    expect(text).toContain('faultline_client_failures_total{service="search",code="FAULTLINE_BREAKER_OPEN"} 1');
+    expect(text).toContain(
+      'faultline_client_failures_total{service="search",code="FAULTLINE_BREAKER_OPEN"} 1',
+    );
     expect(text).toContain('faultline_client_short_circuits_total{service="search"} 1');
     expect(text).toContain('faultline_client_breaker_state{service="search",state="open"} 1');
     expect(text).toContain('faultline_client_breaker_state{service="auth",state="open"} 0');

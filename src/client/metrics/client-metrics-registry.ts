@@ -23,6 +23,14 @@ const COUNTERS: ReadonlyArray<[name: string, help: string, field: CounterField]>
   ['faultline_client_retry_budget_exhausted_total', 'Retries refused by the retry budget', 'budgetExhausted'],
 ];
 
+/** Counters of policies a client may not have: only clients that have them are exposed. */
+const OPTIONAL_COUNTERS: ReadonlyArray<
+  [name: string, help: string, field: 'bulkheadRejected' | 'rateLimited']
+> = [
+  ['faultline_client_bulkhead_rejected_total', 'Calls rejected by the bulkhead', 'bulkheadRejected'],
+  ['faultline_client_rate_limited_total', 'Attempts refused by the client-side rate limit', 'rateLimited'],
+];
+
 /**
  * A prom-client Registry exposing the metrics of any number of clients, one `service`
  * label each. Values are read from the clients at scrape time (`collect`), so the hot path
@@ -63,6 +71,21 @@ export class ClientMetricsRegistry {
         }
       },
     });
+    for (const [name, help, field] of OPTIONAL_COUNTERS) {
+      new Counter({
+        name,
+        help,
+        labelNames: ['service'],
+        registers: [this.registry],
+        collect() {
+          this.reset();
+          for (const c of clients) {
+            const value = c[field];
+            if (value !== undefined) this.inc({ service: c.service }, value);
+          }
+        },
+      });
+    }
     new Gauge({
       name: 'faultline_client_latency_ms',
       help: 'Call latency percentiles since the client started, ms',

@@ -27,6 +27,9 @@ export class ClientMetrics {
   fallbacks = 0;
   budgetExhausted = 0;
   breakerTransitions = 0;
+  /** Counted (and reported) only when the client has a bulkhead / a rate limit. */
+  bulkheadRejected: number | undefined = undefined;
+  rateLimited: number | undefined = undefined;
   readonly failuresByCode = new Map<string, number>();
   private readonly latency: Histogram = build({
     lowestDiscernibleValue: 1,
@@ -59,7 +62,7 @@ export class ClientMetrics {
 
   snapshot(): MetricsSnapshot {
     const h = this.latency;
-    return {
+    const snapshot: MetricsSnapshot = {
       service: this.service,
       calls: this.calls,
       attempts: this.attempts,
@@ -80,5 +83,8 @@ export class ClientMetrics {
       breakerState: this.breakerState(),
       breakerTransitions: this.breakerTransitions,
     };
+    if (this.bulkheadRejected !== undefined) snapshot.bulkheadRejected = this.bulkheadRejected;
+    if (this.rateLimited !== undefined) snapshot.rateLimited = this.rateLimited;
+    return snapshot;
   }
 }

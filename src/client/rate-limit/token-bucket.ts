@@ -72,7 +72,10 @@ export class TokenBucket {
 
   private refill(now: number): void {
     if (now <= this.updatedAt) return;
-    this.tokens = Math.min(this.options.burst, this.tokens + ((now - this.updatedAt) / 1000) * this.options.ratePerSec);
+    this.tokens = Math.min(
+      this.options.burst,
+      this.tokens + ((now - this.updatedAt) / 1000) * this.options.ratePerSec,
+    );
     this.updatedAt = now;
   }
 }

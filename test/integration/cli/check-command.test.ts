@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
+import { withMutation } from '../../../src/client/_internals/mutations.ts';
 import { fakeCliIo } from '../../support/fake-cli-io.ts';
 
 let dir: string;
@@ -46,6 +47,21 @@ describe('faultline check', () => {
     const code = await main(['check', '--num-runs', '5', '--seed', '1'], io);
     expect(code).toBe(1);
     expect(io.out()).toMatch(/FAIL {2}tight {2}worst-case call time: 900 ms > slo.maxCallMs 500 ms/);
+  });
+
+  it('a broken policy fails with the counterexample, seed, path and replay command', async () => {
+    const io = fakeCliIo();
+    // Seed a bug through the test-only hook: the consecutive breaker opens one failure late.
+    const code = await withMutation('thresholdOffByOne', () =>
+      main(['check', '--service', 'auth', '--num-runs', '50', '--seed', '5'], io),
+    );
+    expect(code).toBe(1);
+    const out = io.out();
+    expect(out).toMatch(/FAIL {2}auth {2}breaker model \(consecutive\): after CallFails/);
+    expect(out).toMatch(/counterexample: \[/);
+    expect(out).toMatch(
+      /seed: 5 {2}path: "[^"]+" {2}replay: faultline check --service auth --seed 5 --num-runs 50/,
+    );
   });
 
   it('exits 2 on an unknown service or a bad option', async () => {

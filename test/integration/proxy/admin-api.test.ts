@@ -1,6 +1,8 @@
 import { once } from 'node:events';
-import { type AddressInfo, createServer } from 'node:net';
+import { type AddressInfo, connect, createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ProxyConfig } from '../../../src/proxy/proxy-config.ts';
+import { startFaultProxy } from '../../../src/proxy/start-fault-proxy.ts';
 import { api, startEcho, startProxy, Teardown } from './proxy-fixtures.ts';
 
 const teardown = new Teardown();
@@ -237,5 +239,59 @@ describe('fault proxy admin API (plain HTTP)', () => {
     expect(reset.status).toBe(204);
     expect(reset.text).toBe('');
     expect((await api(proxy, 'GET', '/proxies/p')).body).toMatchObject({ enabled: true, toxics: [] });
+  });
+});
+
+describe('startFaultProxy', () => {
+  it('creates the proxies given as config, and closes them with the server', async () => {
+    const echo = await startEcho(teardown);
+    const proxy = await startFaultProxy({
+      port: 0,
+      config: [{ name: 'cfg', listen: '127.0.0.1:0', upstream: echo.address }],
+    });
+    const shown = await api(proxy, 'GET', '/proxies/cfg');
+    expect(shown.body).toMatchObject({ name: 'cfg', enabled: true, upstream: echo.address });
+    const port = Number(String(shown.body.listen).split(':').pop());
+    await proxy.close();
+    const refused = connect(port, '127.0.0.1');
+    const [err] = (await once(refused, 'error')) as [NodeJS.ErrnoException];
+    expect(err.code).toBe('ECONNREFUSED');
+  });
+
+  it('rejects invalid options and configs with typed errors', async () => {
+    await expect(startFaultProxy({ port: 70_000 })).rejects.toMatchObject({
+      code: 'FAULTLINE_INVALID_OPTIONS',
+    });
+    await expect(
+      startFaultProxy({ port: 0, config: [{ name: 'x' } as unknown as ProxyConfig] }),
+    ).rejects.toMatchObject({ code: 'FAULTLINE_PROXY_CONFIG_INVALID' });
+  });
+
+  it('restarts a proxy on a new upstream when the upstream changes', async () => {
+    const proxy = await startProxy(teardown);
+    const first = await startEcho(teardown);
+    const second = createServer((socket) => socket.end('second'));
+    second.listen(0, '127.0.0.1');
+    await once(second, 'listening');
+    teardown.push(() => {
+      second.close();
+    });
+    const created = await api(proxy, 'POST', '/proxies', {
+      name: 'p',
+      listen: '127.0.0.1:0',
+      upstream: first.address,
+    });
+    const secondAddress = `127.0.0.1:${(second.address() as AddressInfo).port}`;
+    const updated = await api(proxy, 'POST', '/proxies/p', { upstream: secondAddress });
+    expect(updated.body).toMatchObject({
+      listen: created.body.listen,
+      upstream: secondAddress,
+      enabled: true,
+    });
+    const socket = connect(Number(String(created.body.listen).split(':').pop()), '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    await once(socket, 'close');
+    expect(Buffer.concat(chunks).toString()).toBe('second');
   });
 });

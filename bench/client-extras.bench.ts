@@ -1,0 +1,193 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { build } from 'hdr-histogram-js';
+import type { ClientOptions } from '../src/client/client-types.ts';
+import { createClient } from '../src/client/create-client.ts';
+import type { Benchmark } from './bench-types.ts';
+
+/** Concurrent workers, each issuing keep-alive GETs back to back. */
+const CONCURRENCY = 32;
+/** Bounds of one measured run: whichever comes first. */
+const MAX_REQUESTS = 30_000;
+const MAX_MS = 4_000;
+const WARMUP_REQUESTS = 3_000;
+/** Measured rounds per variant (interleaved); the best round counts, to damp noise. */
+const ROUNDS = 3;
+/** Sockets in total per client: split over the endpoints when there are several. */
+const CONNECTIONS = 16;
+
+interface Variant {
+  label: string;
+  options(url: string): Omit<ClientOptions, 'service'>;
+}
+
+const base = (url: string) => ({
+  baseUrl: url,
+  connections: CONNECTIONS,
+  timeoutMs: 1_000,
+  deadlineMs: 5_000,
+  retry: { maxAttempts: 3 },
+  breaker: { failureThreshold: 5 },
+});
+
+const variants: Variant[] = [
+  { label: 'plain client (timeout+retry+breaker)', options: base },
+  {
+    label: '+ auth (api key) + redaction',
+    options: (url) => ({
+      ...base(url),
+      auth: { kind: 'api-key', key: 'bench-key-0123456789' },
+      redact: { bodyFields: ['ssn'] },
+    }),
+  },
+  {
+    label: '+ 2 endpoints + outlier detection + auth + redaction',
+    options: (url) => ({
+      ...base(url),
+      connections: CONNECTIONS / 2,
+      // Both endpoints are the one upstream: this measures the selection machinery only.
+      endpoints: [{ url }, { url }],
+      loadBalancing: 'least-outstanding',
+      outlierDetection: { consecutiveFailures: 5 },
+      auth: { kind: 'api-key', key: 'bench-key-0123456789' },
+      redact: { bodyFields: ['ssn'] },
+    }),
+  },
+  {
+    label: '+ all of the above + hedging (p95)',
+    options: (url) => ({
+      ...base(url),
+      connections: CONNECTIONS / 2,
+      endpoints: [{ url }, { url }],
+      loadBalancing: 'least-outstanding',
+      outlierDetection: { consecutiveFailures: 5 },
+      auth: { kind: 'api-key', key: 'bench-key-0123456789' },
+      redact: { bodyFields: ['ssn'] },
+      hedging: { delayMs: 'p95' },
+    }),
+  },
+];
+
+interface RunFigures {
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+}
+
+/** CONCURRENCY workers until `maxRequests` are done or `maxMs` passed. */
+async function load(call: () => Promise<unknown>, maxRequests: number, maxMs: number): Promise<RunFigures> {
+  const histogram = build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 60_000_000,
+    numberOfSignificantValueDigits: 3,
+  });
+  let issued = 0;
+  let done = 0;
+  let errors = 0;
+  const start = performance.now();
+  const stopAt = start + maxMs;
+  const worker = async () => {
+    while (issued < maxRequests && performance.now() < stopAt) {
+      issued++;
+      const t0 = performance.now();
+      try {
+        await call();
+      } catch {
+        errors++;
+      }
+      histogram.recordValue(Math.max(1, Math.round((performance.now() - t0) * 1000)));
+      done++;
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const elapsed = performance.now() - start;
+  return {
+    reqPerSec: (done / elapsed) * 1000,
+    p50Ms: histogram.getValueAtPercentile(50) / 1000,
+    p99Ms: histogram.getValueAtPercentile(99) / 1000,
+    errors,
+  };
+}
+
+/** The upstream of bench/client.bench.ts, in a child process so it does not share our event loop. */
+async function startUpstream(): Promise<{ url: string; proc: ChildProcess }> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const proc = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(here, 'support', 'client-bench-upstream.ts')],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  const lines = createInterface({ input: proc.stdout! });
+  const [line] = (await once(lines, 'line')) as [string];
+  lines.close();
+  const { port } = JSON.parse(line) as { port: number };
+  return { url: `http://127.0.0.1:${port}`, proc };
+}
+
+/**
+ * Overhead of the issue-8 client features: the same workload (32 concurrent keep-alive
+ * GETs, 16 sockets, upstream in a child process) through the plain client and through
+ * clients with auth + redaction, several endpoints + outlier detection, and hedging on.
+ * Target: every feature on (without hedging) keeps >= 0.90 x the plain client's throughput.
+ */
+const benchmark: Benchmark = {
+  name: 'client-extras',
+  async run() {
+    const { url, proc } = await startUpstream();
+    const best = new Map<string, RunFigures>();
+    try {
+      const instances = variants.map((v) => {
+        const client = createClient({ service: 'bench', ...v.options(url) });
+        return { v, client, call: () => client.request({ path: '/v1/x' }) };
+      });
+      for (const { call } of instances) await load(call, WARMUP_REQUESTS, MAX_MS);
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const { v, call } of instances) {
+          const figures = await load(call, MAX_REQUESTS, MAX_MS);
+          const previous = best.get(v.label);
+          if (previous === undefined || figures.reqPerSec > previous.reqPerSec) best.set(v.label, figures);
+        }
+      }
+      await Promise.all(instances.map((i) => i.client.close()));
+    } finally {
+      proc.stdin?.end();
+      await once(proc, 'exit');
+    }
+    const plain = best.get(variants[0]!.label)!;
+    const extras = best.get(variants[2]!.label)!;
+    const ratio = extras.reqPerSec / plain.reqPerSec;
+    return {
+      rows: variants.map((v) => {
+        const f = best.get(v.label)!;
+        return {
+          label: v.label,
+          'req/s': Math.round(f.reqPerSec),
+          'p50 ms': f.p50Ms,
+          'p99 ms': f.p99Ms,
+          'x plain': f.reqPerSec / plain.reqPerSec,
+          errors: f.errors,
+        };
+      }),
+      targets: [
+        {
+          name: 'endpoints + outlier detection + auth + redaction >= 0.90 x plain client throughput',
+          ok: ratio >= 0.9,
+          detail: `${ratio.toFixed(3)} x (${Math.round(extras.reqPerSec)} vs ${Math.round(plain.reqPerSec)} req/s)`,
+        },
+      ],
+      notes: [
+        `${CONCURRENCY} workers, ${CONNECTIONS} sockets per client, best of ${ROUNDS} interleaved rounds of <= ${MAX_REQUESTS} requests / ${MAX_MS} ms`,
+        'the two endpoints are the same upstream: the figures isolate the client-side cost',
+      ],
+    };
+  },
+};
+
+export default benchmark;

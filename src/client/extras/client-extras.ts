@@ -1,0 +1,272 @@
+import { AbortedError } from '../../errors/aborted-error.ts';
+import { InvalidOptionsError } from '../../errors/invalid-options-error.ts';
+import type { Redactor } from '../../redaction/redactor.ts';
+import { redactorFor } from '../../redaction/redactor-for.ts';
+import type { Clock } from '../../time/clock.ts';
+import type { AuthProvider } from '../auth/auth-provider.ts';
+import { createAuthProvider } from '../auth/create-auth-provider.ts';
+import type { BreakerState, ClientOptions, ServiceHealth } from '../client-types.ts';
+import { endpointOutcome } from '../endpoints/endpoint-outcome.ts';
+import { EndpointSet } from '../endpoints/endpoint-set.ts';
+import { HealthProber } from '../endpoints/health-prober.ts';
+import {
+  resolveEndpoints,
+  resolveHealthCheckOptions,
+  resolveLoadBalancing,
+  resolveOutlierDetectionOptions,
+} from '../endpoints/resolve-endpoint-options.ts';
+import { hedgeDelay } from '../hedging/hedge-delay.ts';
+import { LatencyTracker } from '../hedging/latency-tracker.ts';
+import { type ResolvedHedgingOptions, resolveHedgingOptions } from '../hedging/resolve-hedging-options.ts';
+import { runHedged } from '../hedging/run-hedged.ts';
+import { IDEMPOTENT_METHODS } from '../retry/retry-policy.ts';
+import type { AttemptRequest, AttemptTransport, RawResponse } from '../transport/send-attempt.ts';
+import { sendAttempt } from '../transport/send-attempt.ts';
+import { serviceHealth } from './service-health.ts';
+
+/** An attempt in flight, as the retry loop sees it: a result and a way to cancel it. */
+export interface AttemptLike {
+  readonly promise: Promise<RawResponse>;
+  abort(err: Error): void;
+}
+
+export interface ClientExtrasDeps {
+  service: string;
+  clock: Clock;
+  /** The client's transport to its baseUrl. */
+  main: AttemptTransport;
+  /** Builds (and the client owns) the transport of another origin. */
+  transportFor(origin: string): AttemptTransport;
+  /** Charges one retry to the client's retry budget; absent when it has none. */
+  tryAcquireRetry?: () => boolean;
+}
+
+/**
+ * The issue-8 features of the client that act on each attempt, composed once:
+ *
+ * ```
+ *   retry loop ─► [hedging: race of legs] ─► leg: auth headers ─► endpoint pick ─► transport
+ *                                               └─ 401: refresh credentials, resend once
+ * ```
+ *
+ * Hedging is outermost so each hedge is a full leg (its own endpoint pick and credentials);
+ * outlier detection sees every leg's outcome. `createClientExtras` returns undefined when
+ * none of endpoints, auth or hedging is configured, so the plain client pays nothing.
+ *
+ * @example
+ * const extras = createClientExtras(options, deps);
+ * const attempt = extras ? extras.start(request, info, timeoutAt, timeoutMs) : sendAttempt(...);
+ */
+export class ClientExtras {
+  private readonly set: EndpointSet | undefined;
+  private readonly transports: AttemptTransport[];
+  private readonly prober: HealthProber | undefined;
+  private readonly auth: AuthProvider | undefined;
+  private readonly hedging: ResolvedHedgingOptions | undefined;
+  private readonly latency: LatencyTracker | undefined;
+  /** Redacts errors of this client (configured fields, credentials in use). */
+  readonly redactor: Redactor;
+
+  constructor(
+    options: ClientOptions,
+    private readonly deps: ClientExtrasDeps,
+  ) {
+    const { clock } = deps;
+    this.redactor = redactorFor(options);
+    if (options.endpoints !== undefined) {
+      const endpoints = resolveEndpoints(options.endpoints);
+      endpoints.forEach((e, i) => {
+        if (e.basePath !== '') {
+          throw new InvalidOptionsError(
+            `endpoints[${i}].url`,
+            'an origin without a path (the path prefix of every endpoint comes from baseUrl)',
+            e.url,
+          );
+        }
+      });
+      const healthCheck = options.healthCheck && resolveHealthCheckOptions(options.healthCheck);
+      this.set = new EndpointSet(
+        endpoints,
+        {
+          loadBalancing: resolveLoadBalancing(options.loadBalancing),
+          outlierDetection:
+            options.outlierDetection && resolveOutlierDetectionOptions(options.outlierDetection),
+          healthCheck,
+        },
+        clock,
+      );
+      this.transports = endpoints.map((e) => deps.transportFor(e.origin));
+      if (healthCheck !== undefined) {
+        this.prober = new HealthProber(this.set, healthCheck, clock);
+        this.prober.start();
+      }
+    } else {
+      this.transports = [];
+      for (const field of ['outlierDetection', 'healthCheck', 'loadBalancing'] as const) {
+        if (options[field] !== undefined) {
+          throw new InvalidOptionsError(field, 'to be set only together with `endpoints`', options[field]);
+        }
+      }
+    }
+    this.auth = options.auth && createAuthProvider(options.auth, deps.service, clock);
+    if (options.hedging !== undefined) {
+      this.hedging = resolveHedgingOptions(options.hedging);
+      this.latency = new LatencyTracker();
+    }
+  }
+
+  /** Starts one attempt of a call (possibly a hedged race). */
+  start(
+    request: AttemptRequest,
+    info: { method: string; idempotencyKey: string | undefined },
+    timeoutAt: number,
+    timeoutMs: number,
+  ): AttemptLike {
+    const h = this.hedging;
+    if (h !== undefined && (IDEMPOTENT_METHODS.has(info.method) || info.idempotencyKey !== undefined)) {
+      const delayMs = hedgeDelay(h, this.latency!);
+      if (delayMs !== undefined) {
+        const legs: AttemptLike[] = [];
+        const race = runHedged<RawResponse>({
+          clock: this.deps.clock,
+          delayMs,
+          maxHedges: h.maxHedges,
+          launch: () => {
+            const leg = this.leg(request, timeoutAt, timeoutMs);
+            legs.push(leg);
+            return leg;
+          },
+          isSuccess: (r) => r.status < 500,
+          mayHedge: () => this.deps.tryAcquireRetry?.() ?? true,
+          loserReason: () => new AbortedError(this.deps.service),
+        });
+        return {
+          promise: race.then((r) => r.value),
+          abort: (err) => {
+            for (const leg of legs) leg.abort(err);
+          },
+        };
+      }
+    }
+    return this.leg(request, timeoutAt, timeoutMs);
+  }
+
+  /** Health of each endpoint and of the service. */
+  health(breakerState: BreakerState, baseUrl: string, inFlight: number): ServiceHealth {
+    const set = this.set?.health() ?? {
+      status: 'healthy' as const,
+      endpoints: [
+        {
+          url: baseUrl,
+          status: 'healthy' as const,
+          outstanding: inFlight,
+          consecutiveFailures: 0,
+          timesEjected: 0,
+        },
+      ],
+    };
+    return serviceHealth(this.deps.service, breakerState, set);
+  }
+
+  /** Redacts an error of this client in place (message, response headers and body, causes). */
+  redactError(err: unknown): void {
+    if (this.auth !== undefined) for (const s of this.auth.secrets()) this.redactor.addSecret(s);
+    redactErrorInPlace(err, this.redactor);
+  }
+
+  async close(): Promise<void> {
+    await this.prober?.close();
+    await this.auth?.close();
+  }
+
+  /** One leg: credentials, endpoint, transport; a 401 refreshes credentials and resends once. */
+  private leg(request: AttemptRequest, timeoutAt: number, timeoutMs: number): AttemptLike {
+    const { auth, set } = this;
+    // Fast path: static credentials (or none) and a single origin need no async wrapper.
+    if (set === undefined && (auth === undefined || !auth.refreshable)) {
+      const headers =
+        auth === undefined
+          ? request.headers
+          : { ...request.headers, ...(auth.headers() as Record<string, string>) };
+      return sendAttempt(this.deps.main, { ...request, headers }, timeoutAt, timeoutMs);
+    }
+    let current: AttemptLike | undefined;
+    let aborted: Error | undefined;
+    const run = async (): Promise<RawResponse> => {
+      let resent = false;
+      for (;;) {
+        const credentials = auth === undefined ? undefined : await auth.headers();
+        if (aborted !== undefined) throw aborted;
+        const headers = credentials === undefined ? request.headers : { ...request.headers, ...credentials };
+        const index = set?.acquire();
+        const started = this.deps.clock.now();
+        const handler = sendAttempt(
+          index === undefined ? this.deps.main : this.transports[index]!,
+          { ...request, headers },
+          timeoutAt,
+          timeoutMs,
+        );
+        current = handler;
+        let response: RawResponse;
+        try {
+          response = await handler.promise;
+        } catch (err) {
+          if (index !== undefined)
+            set!.release(index, endpointOutcome(undefined, (err as { code?: string }).code));
+          throw err;
+        }
+        if (index !== undefined) set!.release(index, endpointOutcome(response.status, undefined));
+        if (response.status < 500) this.latency?.record(this.deps.clock.now() - started);
+        if (response.status === 401 && auth !== undefined && credentials !== undefined && !resent) {
+          resent = true;
+          if (await auth.onUnauthorized(credentials)) continue;
+        }
+        return response;
+      }
+    };
+    return {
+      promise: run(),
+      abort: (err) => {
+        aborted ??= err;
+        current?.abort(err);
+      },
+    };
+  }
+}
+
+/**
+ * @returns the extras of `options`, or undefined when none is configured (the plain client
+ * then keeps its direct path to the transport).
+ */
+export function createClientExtras(options: ClientOptions, deps: ClientExtrasDeps): ClientExtras | undefined {
+  const any =
+    options.endpoints !== undefined ||
+    options.auth !== undefined ||
+    options.hedging !== undefined ||
+    options.outlierDetection !== undefined ||
+    options.healthCheck !== undefined ||
+    options.loadBalancing !== undefined;
+  return any ? new ClientExtras(options, deps) : undefined;
+}
+
+/** Scrubs an error (and its causes) in place: message, stack, and an HTTP response it carries. */
+export function redactErrorInPlace(err: unknown, redactor: Redactor, depth = 0): void {
+  if (typeof err !== 'object' || err === null || depth > 8) return;
+  const e = err as Error & { response?: { headers?: Record<string, unknown>; body?: Uint8Array } };
+  if (typeof e.message === 'string') e.message = redactor.text(e.message);
+  if (typeof e.stack === 'string') e.stack = redactor.text(e.stack);
+  const response = e.response;
+  if (response !== undefined && typeof response === 'object') {
+    if (response.headers !== undefined) response.headers = redactor.headers(response.headers);
+    if (response.body instanceof Uint8Array && response.body.byteLength > 0) {
+      const text = Buffer.from(
+        response.body.buffer,
+        response.body.byteOffset,
+        response.body.byteLength,
+      ).toString('utf8');
+      const scrubbed = redactor.text(text);
+      if (scrubbed !== text) response.body = Buffer.from(scrubbed, 'utf8');
+    }
+  }
+  if (e.cause !== undefined) redactErrorInPlace(e.cause, redactor, depth + 1);
+}
