@@ -9,7 +9,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('loadScenarioFile', () => {
   it("loads the issue's example scenario as written", async () => {
-    const scenario = await loadScenarioFile('scenarios/inference-outage.yaml', DEFAULT_FAULTLINE_CONFIG, { cwd: root });
+    const scenario = await loadScenarioFile('scenarios/inference-outage.yaml', DEFAULT_FAULTLINE_CONFIG, {
+      cwd: root,
+    });
     expect(scenario.file).toBe('scenarios/inference-outage.yaml');
     expect(scenario.name).toBe('inference outage opens the breaker and recovers');
     expect(scenario.seed).toBe(42);
@@ -28,16 +30,20 @@ describe('loadScenarioFile', () => {
   });
 
   it('shows the path relative to cwd even when given an absolute path', async () => {
-    const scenario = await loadScenarioFile(`${root}/scenarios/inference-outage.yaml`, DEFAULT_FAULTLINE_CONFIG, {
-      cwd: root,
-    });
+    const scenario = await loadScenarioFile(
+      `${root}/scenarios/inference-outage.yaml`,
+      DEFAULT_FAULTLINE_CONFIG,
+      {
+        cwd: root,
+      },
+    );
     expect(scenario.file).toBe('scenarios/inference-outage.yaml');
   });
 
   it('reports an unreadable file as an issue of that file', async () => {
-    const error = await loadScenarioFile('scenarios/missing.yaml', DEFAULT_FAULTLINE_CONFIG, { cwd: root }).catch(
-      (err: unknown) => err,
-    );
+    const error = await loadScenarioFile('scenarios/missing.yaml', DEFAULT_FAULTLINE_CONFIG, {
+      cwd: root,
+    }).catch((err: unknown) => err);
     expect(error).toBeInstanceOf(ScenarioInvalidError);
     expect((error as ScenarioInvalidError).message).toContain(
       'scenarios/missing.yaml:1:1 cannot read the scenario file (ENOENT)',
@@ -74,11 +80,14 @@ describe('loadScenarioFile', () => {
     const result = parseScenario('name: a\nname: b\n', 'd.yaml', DEFAULT_FAULTLINE_CONFIG);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.issues.map(formatInputIssue)).toEqual(['d.yaml:2:1 YAML syntax error: Map keys must be unique']);
+    expect(result.issues.map(formatInputIssue)).toEqual([
+      'd.yaml:2:1 YAML syntax error: Map keys must be unique',
+    ]);
   });
 
   it('calls an empty YAML value an empty value, not a missing field', () => {
-    const text = 'name: n\nservice: search\nload: { request: { path: /v1/search } }\nphases:\n  - name: a\n    durationMs: 5\n    faults:\n';
+    const text =
+      'name: n\nservice: search\nload: { request: { path: /v1/search } }\nphases:\n  - name: a\n    durationMs: 5\n    faults:\n';
     const result = parseScenario(text, 'n.yaml', DEFAULT_FAULTLINE_CONFIG);
     expect(result.ok ? [] : result.issues.map(formatInputIssue)).toEqual([
       'n.yaml:7:12 phases[0].faults: expected a list of faults, got an empty value',
@@ -86,7 +95,8 @@ describe('loadScenarioFile', () => {
   });
 
   it('rejects a service that has neither a reference service nor a baseUrl', () => {
-    const text = 'name: t\nservice: toxiproxy\nload: { request: { path: / } }\nphases: [{ name: a, durationMs: 1 }]\n';
+    const text =
+      'name: t\nservice: toxiproxy\nload: { request: { path: / } }\nphases: [{ name: a, durationMs: 1 }]\n';
     const result = parseScenario(text, 't.yaml', DEFAULT_FAULTLINE_CONFIG);
     expect(result.ok ? [] : result.issues.map(formatInputIssue)).toEqual([
       't.yaml:2:10 service: service "toxiproxy" cannot be called: its registry entry has neither "reference" nor "baseUrl"',

@@ -42,7 +42,9 @@ describe('loadScenarios', () => {
   });
 
   it('accepts files, directories and globs, without duplicates', async () => {
-    const scenarios = await loadScenarios(['more', 'scenarios/a.yaml', 'scenarios/[ab].yaml'], config, { cwd });
+    const scenarios = await loadScenarios(['more', 'scenarios/a.yaml', 'scenarios/[ab].yaml'], config, {
+      cwd,
+    });
     expect(scenarios.map((s) => s.file)).toEqual(['more/x.yaml', 'scenarios/a.yaml', 'scenarios/b.yaml']);
   });
 
@@ -61,11 +63,7 @@ describe('loadScenarios', () => {
     for (const index of [1, 2, 3]) {
       shards.push((await loadScenarios([], config, { cwd, shard: { index, total: 3 } })).map((s) => s.name));
     }
-    expect(shards).toEqual([
-      ['scenario a', 'scenario d'],
-      ['scenario b', 'scenario e'],
-      ['scenario c'],
-    ]);
+    expect(shards).toEqual([['scenario a', 'scenario d'], ['scenario b', 'scenario e'], ['scenario c']]);
     await expect(loadScenarios([], config, { cwd, shard: { index: 4, total: 3 } })).rejects.toThrow(
       /shard: expected index\/total with 1 <= index <= total/,
     );
@@ -85,7 +83,9 @@ describe('loadScenarios', () => {
   });
 
   it('fails with a typed error when a path or glob matches nothing', async () => {
-    await expect(loadScenarios(['nothing/*.yaml'], config, { cwd })).rejects.toBeInstanceOf(ScenarioNotFoundError);
+    await expect(loadScenarios(['nothing/*.yaml'], config, { cwd })).rejects.toBeInstanceOf(
+      ScenarioNotFoundError,
+    );
     await expect(loadScenarios(['missing.yaml'], config, { cwd })).rejects.toThrow(
       /"missing\.yaml" matched no \.yaml file/,
     );
