@@ -153,19 +153,8 @@ export class ClientExtras {
 
   /** Health of each endpoint and of the service. */
   health(breakerState: BreakerState, baseUrl: string, inFlight: number): ServiceHealth {
-    const set = this.set?.health() ?? {
-      status: 'healthy' as const,
-      endpoints: [
-        {
-          url: baseUrl,
-          status: 'healthy' as const,
-          outstanding: inFlight,
-          consecutiveFailures: 0,
-          timesEjected: 0,
-        },
-      ],
-    };
-    return serviceHealth(this.deps.service, breakerState, set);
+    if (this.set === undefined) return singleOriginHealth(this.deps.service, breakerState, baseUrl, inFlight);
+    return serviceHealth(this.deps.service, breakerState, this.set.health());
   }
 
   /** Redacts an error of this client in place (message, response headers and body, causes). */
@@ -184,11 +173,14 @@ export class ClientExtras {
     const { auth, set } = this;
     // Fast path: static credentials (or none) and a single origin need no async wrapper.
     if (set === undefined && (auth === undefined || !auth.refreshable)) {
-      const headers =
-        auth === undefined
-          ? request.headers
-          : { ...request.headers, ...(auth.headers() as Record<string, string>) };
-      return sendAttempt(this.deps.main, { ...request, headers }, timeoutAt, timeoutMs);
+      if (auth === undefined) return sendAttempt(this.deps.main, request, timeoutAt, timeoutMs);
+      const credentials = auth.headers() as Record<string, string>;
+      return sendAttempt(
+        this.deps.main,
+        { ...request, headers: { ...request.headers, ...credentials } },
+        timeoutAt,
+        timeoutMs,
+      );
     }
     let current: AttemptLike | undefined;
     let aborted: Error | undefined;
@@ -240,6 +232,7 @@ export class ClientExtras {
  */
 export function createClientExtras(options: ClientOptions, deps: ClientExtrasDeps): ClientExtras | undefined {
   const any =
+    options.redact !== undefined ||
     options.endpoints !== undefined ||
     options.auth !== undefined ||
     options.hedging !== undefined ||
@@ -247,6 +240,24 @@ export function createClientExtras(options: ClientOptions, deps: ClientExtrasDep
     options.healthCheck !== undefined ||
     options.loadBalancing !== undefined;
   return any ? new ClientExtras(options, deps) : undefined;
+}
+
+/** Redacts errors of clients configured with none of the features: the defaults only. */
+export const defaultErrorRedactor: Redactor = redactorFor({});
+
+/** Health of a client with a single origin: its breaker decides. */
+export function singleOriginHealth(
+  service: string,
+  breakerState: BreakerState,
+  baseUrl: string,
+  inFlight: number,
+): ServiceHealth {
+  return serviceHealth(service, breakerState, {
+    status: 'healthy',
+    endpoints: [
+      { url: baseUrl, status: 'healthy', outstanding: inFlight, consecutiveFailures: 0, timesEjected: 0 },
+    ],
+  });
 }
 
 /** Scrubs an error (and its causes) in place: message, stack, and an HTTP response it carries. */

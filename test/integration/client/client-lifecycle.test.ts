@@ -24,9 +24,10 @@ describe('client keep-alive and close', () => {
     client = createClient({ service: 'keep-alive', baseUrl: server.url });
     for (let i = 0; i < 20; i++) expect((await client.request({ path: '/' })).status).toBe(200);
     expect(server.hits).toBe(20);
-    // The response resolves before undici emits the pool's 'drain' (a microtask later), so
-    // the second call may find the first connection still flagged busy and open one more;
-    // from then on both are reused. Without keep-alive this would be 20.
+    // undici frees a pipelining-1 connection only a setImmediate after its response ends
+    // (client-h1: "wait a full event loop cycle to reuse this socket"), so the second
+    // back-to-back call opens one more; from then on the two are reused. Without
+    // keep-alive this would be 20.
     expect(server.connections).toBeLessThanOrEqual(2);
   });
 
