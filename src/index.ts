@@ -6,6 +6,7 @@
 export type { CheckSummary, PropertyCheckResult } from './check/check-result.ts';
 export type { RunChecksOptions } from './check/run-checks.ts';
 export { runChecks } from './check/run-checks.ts';
+export { oauth2Defaults } from './client/auth/create-auth-provider.ts';
 export type { Backoff, BackoffOptions } from './client/backoff/create-backoff.ts';
 export { createBackoff } from './client/backoff/create-backoff.ts';
 export type { BreakerOutcome } from './client/breaker/breaker-outcome.ts';
@@ -20,6 +21,7 @@ export { Bulkhead, bulkheadDefaults } from './client/bulkhead/bulkhead.ts';
 export { getCallOutcome } from './client/client-response.ts';
 export type {
   AttemptEvent,
+  AuthOptions,
   BreakerOptions,
   BreakerState,
   BreakerStateChangeEvent,
@@ -30,20 +32,34 @@ export type {
   ClientEvents,
   ClientOptions,
   ClientResponse,
+  EndpointHealth,
+  EndpointOptions,
   FallbackEvent,
   FallbackKind,
   FallbackOptions,
+  HealthCheckOptions,
+  HealthStatus,
+  HedgingOptions,
   HttpMethod,
   Jitter,
+  LoadBalancing,
   MetricsSnapshot,
+  OutlierDetectionOptions,
   RateLimitOptions,
+  RedactOptions,
   RequestOptions,
   ResilientClient,
   RetryBudgetOptions,
   RetryEvent,
   RetryOptions,
+  ServiceHealth,
 } from './client/client-types.ts';
 export { createClient } from './client/create-client.ts';
+export {
+  healthCheckDefaults,
+  outlierDetectionDefaults,
+} from './client/endpoints/resolve-endpoint-options.ts';
+export { hedgingDefaults } from './client/hedging/resolve-hedging-options.ts';
 export { ClientMetricsRegistry } from './client/metrics/client-metrics-registry.ts';
 export type { MetricsServer, ServeMetricsOptions } from './client/metrics/serve-metrics.ts';
 export { serveMetrics } from './client/metrics/serve-metrics.ts';
@@ -94,6 +110,7 @@ export { ContractsError } from './contracts/contracts-error.ts';
 export { verifyPacts } from './contracts/verify-pacts.ts';
 export type { BrokerOptions, VerifyPactsOptions } from './contracts/verify-pacts-options.ts';
 export { AbortedError } from './errors/aborted-error.ts';
+export { AuthTokenError } from './errors/auth-token-error.ts';
 export { BodyTooLargeError } from './errors/body-too-large-error.ts';
 export { BreakerOpenError } from './errors/breaker-open-error.ts';
 export { BulkheadFullError } from './errors/bulkhead-full-error.ts';
@@ -112,6 +129,15 @@ export { EventEmitter } from './events/event.ts';
 export type { ProxyConfig } from './proxy/proxy-config.ts';
 export type { FaultProxy, FaultProxyOptions } from './proxy/start-fault-proxy.ts';
 export { faultProxyDefaults, startFaultProxy } from './proxy/start-fault-proxy.ts';
+export { redact } from './redaction/redact.ts';
+export {
+  DEFAULT_REDACTED_FIELDS,
+  DEFAULT_REDACTED_HEADERS,
+  REDACTED,
+} from './redaction/redaction-defaults.ts';
+export type { RedactorOptions } from './redaction/redactor.ts';
+export { Redactor } from './redaction/redactor.ts';
+export { redactorFor } from './redaction/redactor-for.ts';
 export type { BuildRunResultOptions } from './report/build-run-result.ts';
 export { buildRunResult } from './report/build-run-result.ts';
 export type { DiffThresholds, RunDiff, ScenarioDiff } from './report/diff-run-results.ts';

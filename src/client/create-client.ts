@@ -1,9 +1,9 @@
-import { type Dispatcher, Pool } from 'undici';
+import { type Dispatcher, Pool, Client as UndiciClient } from 'undici';
 import { AbortedError } from '../errors/aborted-error.ts';
-import { BulkheadFullError } from '../errors/bulkhead-full-error.ts';
 import { type Event, EventEmitter } from '../events/event.ts';
 import { CircuitBreaker } from './breaker/circuit-breaker.ts';
 import { Bulkhead } from './bulkhead/bulkhead.ts';
+import { enterBulkhead } from './bulkhead/enter-bulkhead.ts';
 import { attachOutcome, CallResponse } from './client-response.ts';
 import type {
   AttemptEvent,
@@ -28,6 +28,7 @@ import { type ResolvedClientOptions, resolveClientOptions, splitBaseUrl } from '
 import { RetryPolicy, retryDefaults } from './retry/retry-policy.ts';
 import { TimerWheel } from './timeout/timer-wheel.ts';
 import { buildRequest } from './transport/build-request.ts';
+import { createTransport } from './transport/create-transport.ts';
 import { type AttemptTransport, type RawResponse, sendAttempt } from './transport/send-attempt.ts';
 
 /**
@@ -57,41 +58,6 @@ function callFailureStatuses(retryOnStatus: readonly number[]): Set<number> {
   return set;
 }
 
-function createTransport(
-  o: ResolvedClientOptions,
-  origin: string,
-  wheel: TimerWheel,
-): {
-  transport: AttemptTransport;
-  owned: Dispatcher | undefined;
-} {
-  // Our own timer wheel covers connect, headers and body, so undici's per-request timers
-  // are switched off (0) on the pool we own; connectTimeout still bounds a dead connect.
-  const owned =
-    o.dispatcher === undefined
-      ? new Pool(origin, {
-          connections: o.connections,
-          keepAliveTimeout: o.keepAliveTimeoutMs,
-          connectTimeout: Math.max(1, Math.ceil(o.timeoutMs)),
-          headersTimeout: 0,
-          bodyTimeout: 0,
-        })
-      : undefined;
-  const base = (o.dispatcher ?? owned)!;
-  // compose() makes the LAST interceptor outermost; our option lists the outermost first.
-  const composed = o.interceptors.length > 0 ? base.compose(...[...o.interceptors].reverse()) : base;
-  return {
-    transport: {
-      service: o.service,
-      dispatch: composed.dispatch.bind(composed),
-      origin,
-      wheel,
-      maxResponseBytes: o.maxResponseBytes,
-    },
-    owned,
-  };
-}
-
 class Client implements ResilientClient {
   readonly service: string;
   private readonly o: ResolvedClientOptions;
@@ -101,6 +67,7 @@ class Client implements ResilientClient {
   private readonly breakerPolicy: CircuitBreaker | undefined;
   private readonly fallbackPolicy: FallbackPolicy | undefined;
   private readonly alternate: AttemptTransport | undefined;
+  private alternateBasePath = '';
   private readonly metricsState: ClientMetrics;
   private readonly closer = new AbortController();
   private registry: ClientMetricsRegistry | undefined;
@@ -149,13 +116,14 @@ class Client implements ResilientClient {
     if (o.fallback !== undefined) {
       this.fallbackPolicy = new FallbackPolicy(o.fallback, clock);
       if (o.fallback.kind === 'alternate') {
-        const { origin } = splitBaseUrl('fallback.baseUrl', o.fallback.baseUrl);
-        const alt = createTransport(
-          { ...o, dispatcher: undefined, interceptors: o.interceptors },
-          origin,
-          this.wheel,
-        );
+        // An injected origin-agnostic dispatcher (an Agent, the runner's in-process
+        // dispatcher) also carries the alternate origin; a Pool or Client is bound to the
+        // primary origin, so then (and by default) the alternate gets a Pool of its own.
+        const { origin, basePath } = splitBaseUrl('fallback.baseUrl', o.fallback.baseUrl);
+        const originBound = o.dispatcher instanceof Pool || o.dispatcher instanceof UndiciClient;
+        const alt = createTransport(originBound ? { ...o, dispatcher: undefined } : o, origin, this.wheel);
         this.alternate = alt.transport;
+        this.alternateBasePath = basePath;
         if (alt.owned !== undefined) this.owned.push(alt.owned);
       }
     }
@@ -216,7 +184,13 @@ class Client implements ResilientClient {
     let entered = false;
     try {
       if (this.bulkhead !== undefined) {
-        await this.enterBulkhead(call);
+        await enterBulkhead(this.bulkhead, call, {
+          service: o.service,
+          clock,
+          onReject: () => {
+            this.metricsState.bulkheadRejected = (this.metricsState.bulkheadRejected ?? 0) + 1;
+          },
+        });
         entered = true;
       }
       const raw = await executeAttempts(this.pipeline, call);
@@ -258,52 +232,6 @@ class Client implements ResilientClient {
     }
   }
 
-  /**
-   * Takes a bulkhead slot, waiting in its queue until the call's deadline at most. A slot
-   * handed over after the waiter gave up is passed straight on (leave()), so none leaks.
-   */
-  private enterBulkhead(call: CallState): Promise<void> {
-    const bulkhead = this.bulkhead!;
-    const { maxConcurrent, maxQueue } = bulkhead.options;
-    if (call.aborted !== undefined) return Promise.reject(call.aborted);
-    return new Promise<void>((resolve, reject) => {
-      let settled = false;
-      let cancelTimer: (() => void) | undefined;
-      const waiter = () => {
-        cancelTimer?.();
-        call.signal?.removeEventListener('abort', onAbort);
-        if (settled) bulkhead.leave();
-        else {
-          settled = true;
-          resolve();
-        }
-      };
-      const giveUp = (err: Error) => {
-        if (settled) return;
-        settled = true;
-        bulkhead.cancel(waiter);
-        cancelTimer?.();
-        call.signal?.removeEventListener('abort', onAbort);
-        reject(err);
-      };
-      const onAbort = () => giveUp(call.aborted ?? new AbortedError(this.service));
-      const decision = bulkhead.enter(waiter);
-      if (decision === 'run') {
-        settled = true;
-        resolve();
-      } else if (decision === 'rejected') {
-        this.metricsState.bulkheadRejected = (this.metricsState.bulkheadRejected ?? 0) + 1;
-        giveUp(new BulkheadFullError(this.service, maxConcurrent, maxQueue, 'full'));
-      } else {
-        call.signal?.addEventListener('abort', onAbort, { once: true });
-        cancelTimer = this.o.clock.setTimer(call.deadlineAt - this.o.clock.now(), () => {
-          this.metricsState.bulkheadRejected = (this.metricsState.bulkheadRejected ?? 0) + 1;
-          giveUp(new BulkheadFullError(this.service, maxConcurrent, maxQueue, 'queue-timeout'));
-        });
-      }
-    });
-  }
-
   metrics(): MetricsSnapshot {
     return this.metricsState.snapshot();
   }
@@ -314,11 +242,6 @@ class Client implements ResilientClient {
       this.registry.add(this.metricsState);
     }
     return this.registry.metrics();
-  }
-
-  /** @internal the metrics object, for a shared ClientMetricsRegistry. */
-  get metricsSource(): ClientMetrics {
-    return this.metricsState;
   }
 
   async close(): Promise<void> {
@@ -373,9 +296,11 @@ class Client implements ResilientClient {
     const timeoutMs = Math.min(call.timeoutMs, call.deadlineAt - now);
     if (timeoutMs <= 0) return undefined;
     const { request } = call;
+    // Same call, the alternate's own path prefix in place of the primary's.
+    const path = this.alternateBasePath + request.path.slice(this.o.basePath.length);
     const handler = sendAttempt(
       transport,
-      { method: request.method, path: request.path, headers: request.headers, body: request.body },
+      { method: request.method, path, headers: request.headers, body: request.body },
       now + timeoutMs,
       timeoutMs,
     );

@@ -93,12 +93,12 @@ describe('client fallbacks', () => {
     const alternate = await serve((req, res) => res.writeHead(200).end(`alt ${req.url}`));
     client = createClient({
       service: 'alternate',
-      baseUrl: primary.url,
+      baseUrl: `${primary.url}/api`,
       retry: { maxAttempts: 2, baseDelayMs: 1, budget: false },
-      fallback: { kind: 'alternate', baseUrl: alternate.url },
+      fallback: { kind: 'alternate', baseUrl: `${alternate.url}/mirror` },
     });
     const res = await client.request({ path: '/v1/x' });
-    expect(res.text()).toBe('alt /v1/x');
+    expect(res.text()).toBe('alt /mirror/v1/x');
     expect(res.outcome.fallback).toBe('alternate');
     expect(primary.hits).toBe(2);
     expect(alternate.hits).toBe(1);

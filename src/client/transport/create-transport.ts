@@ -1,0 +1,46 @@
+import { type Dispatcher, Pool } from 'undici';
+import type { ResolvedClientOptions } from '../resolve-client-options.ts';
+import type { TimerWheel } from '../timeout/timer-wheel.ts';
+import type { AttemptTransport } from './send-attempt.ts';
+
+/**
+ * The transport of one origin: the injected dispatcher, or an undici Pool the client owns
+ * (returned as `owned`, for close()), with the `interceptors` composed over it.
+ *
+ * @example
+ * const { transport, owned } = createTransport(options, 'http://127.0.0.1:7001', wheel);
+ */
+export function createTransport(
+  o: ResolvedClientOptions,
+  origin: string,
+  wheel: TimerWheel,
+): {
+  transport: AttemptTransport;
+  owned: Dispatcher | undefined;
+} {
+  // Our own timer wheel covers connect, headers and body, so undici's per-request timers
+  // are switched off (0) on the pool we own; connectTimeout still bounds a dead connect.
+  const owned =
+    o.dispatcher === undefined
+      ? new Pool(origin, {
+          connections: o.connections,
+          keepAliveTimeout: o.keepAliveTimeoutMs,
+          connectTimeout: Math.max(1, Math.ceil(o.timeoutMs)),
+          headersTimeout: 0,
+          bodyTimeout: 0,
+        })
+      : undefined;
+  const base = (o.dispatcher ?? owned)!;
+  // compose() makes the LAST interceptor outermost; our option lists the outermost first.
+  const composed = o.interceptors.length > 0 ? base.compose(...[...o.interceptors].reverse()) : base;
+  return {
+    transport: {
+      service: o.service,
+      dispatch: composed.dispatch.bind(composed),
+      origin,
+      wheel,
+      maxResponseBytes: o.maxResponseBytes,
+    },
+    owned,
+  };
+}
