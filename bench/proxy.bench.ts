@@ -1,186 +1,186 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { connect } from 'node:net';
-import { dirname, join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import { Client, Pool } from 'undici';
 import type { Benchmark, BenchResult } from './bench-types.ts';
+import { type BenchChild, startBenchChild } from './support/bench-child.ts';
+import {
+  bulk,
+  RPS_CONNECTIONS,
+  RTT_REQUESTS,
+  requestsPerSecond,
+  roundTrips,
+} from './support/proxy-workloads.ts';
 
 /**
  * The fault proxy with no toxics against a direct connection:
  * - round trip of small keep-alive HTTP requests on one connection (added µs, target <= 100),
  * - bulk TCP throughput of one 256 MiB stream (target >= 85% of direct),
  * - requests/s over 64 concurrent keep-alive connections (target >= 90% of direct).
- * Upstream servers and the proxy each run in a child process, so the load generator
- * (this process) does not starve either.
+ *
+ * Three processes: this one (the load generator), the upstream servers and the proxy,
+ * each in its own, so none starves another's event loop. Every workload also records the
+ * CPU time each process spent on it, per request or per MB: wall-clock figures move with
+ * the neighbours on a shared machine, CPU per unit barely does, and with three busy
+ * processes on two cores it is what bounds the proxied figures (see the last note).
+ * `PROXY_BENCH_PROF=<dir>` runs the proxy under `--cpu-prof` into that directory.
  */
-const here = dirname(fileURLToPath(import.meta.url));
 const BULK_BYTES = 256 * 1024 * 1024;
-const RTT_REQUESTS = 2000;
-const RTT_WARMUP = 300;
-const RPS_CONNECTIONS = 64;
-const RPS_MAX_REQUESTS = 40_000;
-const RPS_MAX_MS = 2500;
+const BULK_MB = BULK_BYTES / (1024 * 1024);
 /**
- * Direct and proxied runs alternate, ROUNDS times each, and each figure is the best
- * round: on a shared machine the best round is the one least disturbed by neighbours, and
- * alternating keeps warm-up and load drift from favouring whichever side runs second.
+ * Direct and proxied runs alternate, ROUNDS times each. Each wall-clock figure is the best
+ * round (the one least disturbed by neighbours); CPU per unit is the median round.
+ * Alternating keeps warm-up and load drift from favouring whichever side runs second.
  */
-const ROUNDS = 3;
+const ROUNDS = 5;
 
-async function child(script: string, args: string[] = [], env: Record<string, string> = {}) {
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(here, 'support', script), ...args], {
-    // `--import tsx` resolves from the cwd: run from the repository root.
-    cwd: join(here, '..'),
-    stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, ...env },
-  });
-  const lines = createInterface({ input: proc.stdout! });
-  const [line] = (await once(lines, 'line')) as [string];
-  return { proc, info: JSON.parse(line) };
-}
-
-async function stop(proc: ChildProcess): Promise<void> {
-  if (proc.exitCode !== null) return;
-  const exited = once(proc, 'exit');
-  proc.stdin?.end();
-  await exited;
-}
-
-async function roundTrips(origin: string): Promise<number[]> {
-  const client = new Client(origin, { pipelining: 1, keepAliveTimeout: 60_000 });
-  const times: number[] = [];
-  try {
-    for (let i = 0; i < RTT_WARMUP + RTT_REQUESTS; i++) {
-      const start = performance.now();
-      const res = await client.request({ path: '/', method: 'GET' });
-      await res.body.text();
-      if (i >= RTT_WARMUP) times.push((performance.now() - start) * 1000);
-    }
-  } finally {
-    await client.close();
-  }
-  return times.sort((a, b) => a - b);
-}
-
-async function bulk(port: number): Promise<number> {
-  const socket = connect(port, '127.0.0.1');
-  await once(socket, 'connect');
-  const start = performance.now();
-  let bytes = 0;
-  socket.on('data', (c: Buffer) => {
-    bytes += c.length;
-  });
-  await once(socket, 'close');
-  const seconds = (performance.now() - start) / 1000;
-  if (bytes !== BULK_BYTES) throw new Error(`bulk: received ${bytes} of ${BULK_BYTES} bytes`);
-  return bytes / (1024 * 1024) / seconds;
-}
-
-async function requestsPerSecond(origin: string): Promise<number> {
-  const pool = new Pool(origin, { connections: RPS_CONNECTIONS, pipelining: 1, keepAliveTimeout: 60_000 });
-  let done = 0;
-  const start = performance.now();
-  const deadline = start + RPS_MAX_MS;
-  const worker = async () => {
-    while (done < RPS_MAX_REQUESTS && performance.now() < deadline) {
-      const res = await pool.request({ path: '/', method: 'GET' });
-      await res.body.text();
-      done++;
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: RPS_CONNECTIONS }, worker));
-  } finally {
-    await pool.close();
-  }
-  return done / ((performance.now() - start) / 1000);
+type Side = 'direct' | 'proxied';
+type Workload = 'rtt' | 'bulk' | 'rps';
+/** CPU µs per unit (request or MB) of the load generator, the upstream and the proxy. */
+interface CpuPerUnit {
+  gen: number;
+  up: number;
+  proxy: number;
 }
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+const median = (values: number[]) =>
+  pct(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
+
+/** Runs `work` and returns its result and the CPU µs each process spent per unit of it. */
+async function measured<T>(
+  children: { up: BenchChild; proxy: BenchChild },
+  work: () => Promise<T>,
+  units: (result: T) => number,
+): Promise<{ result: T; cpu: CpuPerUnit }> {
+  const before = { gen: process.cpuUsage(), up: await children.up.cpu(), proxy: await children.proxy.cpu() };
+  const result = await work();
+  const gen = process.cpuUsage(before.gen);
+  const n = units(result);
+  return {
+    result,
+    cpu: {
+      gen: (gen.user + gen.system) / n,
+      up: ((await children.up.cpu()) - before.up) / n,
+      proxy: ((await children.proxy.cpu()) - before.proxy) / n,
+    },
+  };
+}
+
+const cpuCell = (samples: CpuPerUnit[]) =>
+  (['gen', 'up', 'proxy'] as const).map((k) => median(samples.map((s) => s[k])).toFixed(0)).join('/');
+
+/**
+ * What two cores allow, given the CPU each process spends per unit: no process can go
+ * faster than one core, and the three together cannot use more than two.
+ */
+function twoCoreBound(samples: CpuPerUnit[]): number {
+  const c = (['gen', 'up', 'proxy'] as const).map((k) => median(samples.map((s) => s[k])));
+  return Math.min(1e6 / Math.max(...c), 2e6 / (c[0]! + c[1]! + c[2]!));
+}
 
 const benchmark: Benchmark = {
   name: 'proxy',
   async run(): Promise<BenchResult> {
-    const upstream = await child('proxy-bench-upstream.ts', [], { BULK_BYTES: String(BULK_BYTES) });
-    const { http, bulk: bulkPort } = upstream.info as { http: number; bulk: number };
-    const proxy = await child('proxy-bench-proxy.ts', [
-      JSON.stringify([
-        { name: 'http', listen: '127.0.0.1:0', upstream: `127.0.0.1:${http}` },
-        { name: 'bulk', listen: '127.0.0.1:0', upstream: `127.0.0.1:${bulkPort}` },
-      ]),
-    ]);
-    const listen = proxy.info.listen as { http: string; bulk: string };
+    const up = await startBenchChild('proxy-bench-upstream.ts', { env: { BULK_BYTES: String(BULK_BYTES) } });
+    const { http, bulk: bulkPort } = up.info as { http: number; bulk: number };
+    const profileDir = process.env.PROXY_BENCH_PROF;
+    const proxy = await startBenchChild('proxy-bench-proxy.ts', {
+      args: [
+        JSON.stringify([
+          { name: 'http', listen: '127.0.0.1:0', upstream: `127.0.0.1:${http}` },
+          { name: 'bulk', listen: '127.0.0.1:0', upstream: `127.0.0.1:${bulkPort}` },
+        ]),
+      ],
+      nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    });
+    const listen = (proxy.info as { listen: { http: string; bulk: string } }).listen;
+    const children = { up, proxy };
+    const origin: Record<Side, string> = {
+      direct: `http://127.0.0.1:${http}`,
+      proxied: `http://${listen.http}`,
+    };
+    const port: Record<Side, number> = { direct: bulkPort, proxied: Number(listen.bulk.split(':').pop()) };
+    const rtt: Record<Side, number[]> = { direct: [], proxied: [] };
+    const mbps: Record<Side, number> = { direct: 0, proxied: 0 };
+    const rps: Record<Side, number> = { direct: 0, proxied: 0 };
+    const cpu: Record<Side, Record<Workload, CpuPerUnit[]>> = {
+      direct: { rtt: [], bulk: [], rps: [] },
+      proxied: { rtt: [], bulk: [], rps: [] },
+    };
     try {
-      const directOrigin = `http://127.0.0.1:${http}`;
-      const proxiedOrigin = `http://${listen.http}`;
-      const proxiedBulkPort = Number(listen.bulk.split(':').pop());
-      let directRtt: number[] = [];
-      let proxiedRtt: number[] = [];
-      let directMb = 0;
-      let proxiedMb = 0;
-      let directRps = 0;
-      let proxiedRps = 0;
-      const betterRtt = (best: number[], next: number[]) =>
-        best.length === 0 || pct(next, 0.5) < pct(best, 0.5) ? next : best;
       for (let round = 0; round < ROUNDS; round++) {
-        directRtt = betterRtt(directRtt, await roundTrips(directOrigin));
-        proxiedRtt = betterRtt(proxiedRtt, await roundTrips(proxiedOrigin));
-        directMb = Math.max(directMb, await bulk(bulkPort));
-        proxiedMb = Math.max(proxiedMb, await bulk(proxiedBulkPort));
-        directRps = Math.max(directRps, await requestsPerSecond(directOrigin));
-        proxiedRps = Math.max(proxiedRps, await requestsPerSecond(proxiedOrigin));
+        for (const side of ['direct', 'proxied'] as const) {
+          const r = await measured(
+            children,
+            () => roundTrips(origin[side]),
+            () => RTT_REQUESTS,
+          );
+          if (rtt[side].length === 0 || pct(r.result, 0.5) < pct(rtt[side], 0.5)) rtt[side] = r.result;
+          cpu[side].rtt.push(r.cpu);
+        }
+        for (const side of ['direct', 'proxied'] as const) {
+          const r = await measured(
+            children,
+            () => bulk(port[side], BULK_BYTES),
+            () => BULK_MB,
+          );
+          mbps[side] = Math.max(mbps[side], r.result);
+          cpu[side].bulk.push(r.cpu);
+        }
+        for (const side of ['direct', 'proxied'] as const) {
+          const r = await measured(
+            children,
+            () => requestsPerSecond(origin[side]),
+            (x) => x.requests,
+          );
+          rps[side] = Math.max(rps[side], r.result.perSecond);
+          cpu[side].rps.push(r.cpu);
+        }
       }
-
-      const addedUs = pct(proxiedRtt, 0.5) - pct(directRtt, 0.5);
-      const throughputRatio = proxiedMb / directMb;
-      const rpsRatio = proxiedRps / directRps;
-      return {
-        rows: [
-          {
-            label: 'direct',
-            'rtt p50 µs': pct(directRtt, 0.5),
-            'rtt p99 µs': pct(directRtt, 0.99),
-            'bulk MB/s': directMb,
-            'req/s (64 conns)': directRps,
-          },
-          {
-            label: 'proxied (no toxics)',
-            'rtt p50 µs': pct(proxiedRtt, 0.5),
-            'rtt p99 µs': pct(proxiedRtt, 0.99),
-            'bulk MB/s': proxiedMb,
-            'req/s (64 conns)': proxiedRps,
-          },
-        ],
-        targets: [
-          {
-            name: 'added round-trip time <= 100 µs (p50)',
-            ok: addedUs <= 100,
-            detail: `${addedUs.toFixed(1)} µs`,
-          },
-          {
-            name: 'bulk throughput >= 85% of direct',
-            ok: throughputRatio >= 0.85,
-            detail: `${(throughputRatio * 100).toFixed(1)}%`,
-          },
-          {
-            name: 'requests/s (64 keep-alive connections) >= 90% of direct',
-            ok: rpsRatio >= 0.9,
-            detail: `${(rpsRatio * 100).toFixed(1)}%`,
-          },
-        ],
-        notes: [
-          `best of ${ROUNDS} alternating rounds; bulk: one ${BULK_BYTES / 1024 / 1024} MiB stream per round; round trips: ${RTT_REQUESTS} sequential requests per round`,
-          'upstream servers and the proxy run in child processes',
-        ],
-      };
     } finally {
-      await stop(proxy.proc);
-      await stop(upstream.proc);
+      await proxy.stop();
+      await up.stop();
     }
+
+    const addedUs = pct(rtt.proxied, 0.5) - pct(rtt.direct, 0.5);
+    const throughputRatio = mbps.proxied / mbps.direct;
+    const rpsRatio = rps.proxied / rps.direct;
+    const row = (side: Side, label: string) => ({
+      label,
+      'rtt p50 µs': pct(rtt[side], 0.5),
+      'rtt p99 µs': pct(rtt[side], 0.99),
+      'bulk MB/s': mbps[side],
+      'req/s (64 conns)': rps[side],
+      'CPU µs/req rtt gen/up/proxy': cpuCell(cpu[side].rtt),
+      'CPU µs/MB bulk': cpuCell(cpu[side].bulk),
+      'CPU µs/req 64 conns': cpuCell(cpu[side].rps),
+    });
+    return {
+      rows: [row('direct', 'direct'), row('proxied', 'proxied (no toxics)')],
+      targets: [
+        {
+          name: 'added round-trip time <= 100 µs (p50)',
+          ok: addedUs <= 100,
+          detail: `${addedUs.toFixed(1)} µs`,
+        },
+        {
+          name: 'bulk throughput >= 85% of direct',
+          ok: throughputRatio >= 0.85,
+          detail: `${(throughputRatio * 100).toFixed(1)}%`,
+        },
+        {
+          name: 'requests/s (64 keep-alive connections) >= 90% of direct',
+          ok: rpsRatio >= 0.9,
+          detail: `${(rpsRatio * 100).toFixed(1)}%`,
+        },
+      ],
+      notes: [
+        `best of ${ROUNDS} alternating rounds; bulk: one ${BULK_MB} MiB stream per round; round trips: ${RTT_REQUESTS} sequential requests per round; ${RPS_CONNECTIONS} connections for req/s`,
+        'three processes: load generator (gen, this one), upstream servers (up), proxy; CPU = user + system time per request or per MB, median round',
+        `two cores at the proxied CPU costs allow at most ${twoCoreBound(cpu.proxied.bulk).toFixed(0)} MB/s (${((100 * twoCoreBound(cpu.proxied.bulk)) / mbps.direct).toFixed(0)}% of direct) and ${twoCoreBound(cpu.proxied.rps).toFixed(0)} req/s (${((100 * twoCoreBound(cpu.proxied.rps)) / rps.direct).toFixed(0)}% of direct)`,
+      ],
+    };
   },
 };
 

@@ -1,7 +1,8 @@
 /**
  * Child process of bench/proxy.bench.ts: the upstream servers, kept out of the bench
  * process so they do not compete with the proxy or the load generator for its event loop.
- * Prints one JSON line `{http, bulk}` (ports), then serves until its stdin closes.
+ * Prints one JSON line `{http, bulk}` (ports), then serves (and answers `cpu`, see
+ * bench-child-control.ts) until its stdin closes.
  *
  * - http: answers every request with a 2-byte body (keep-alive).
  * - bulk: writes BULK_BYTES to each connection (honouring backpressure), then ends.
@@ -9,6 +10,7 @@
 import { once } from 'node:events';
 import { createServer as createHttpServer } from 'node:http';
 import { type AddressInfo, createServer } from 'node:net';
+import { serveBenchControl } from './bench-child-control.ts';
 
 const bulkBytes = Number(process.env.BULK_BYTES ?? 256 * 1024 * 1024);
 const body = Buffer.from('ok');
@@ -40,6 +42,4 @@ await Promise.all([once(http, 'listening'), once(bulk, 'listening')]);
 process.stdout.write(
   `${JSON.stringify({ http: (http.address() as AddressInfo).port, bulk: (bulk.address() as AddressInfo).port })}\n`,
 );
-process.stdin.resume();
-process.stdin.on('close', () => process.exit(0));
-process.stdin.on('end', () => process.exit(0));
+serveBenchControl(() => process.exit(0));

@@ -14,6 +14,9 @@ interface RunFlags {
   shard?: { index: number; total: number };
   client?: string;
   reporter?: string[];
+  check?: boolean;
+  verify?: boolean;
+  numRuns: number;
 }
 
 /**
@@ -39,6 +42,11 @@ export const runCommand: CliCommand = {
       .option('--shard <i/n>', 'run shard i of n (1-based)', parseShard)
       .option('--client <file>', 'your own client adapter module (docs/custom-client.md)')
       .option('--reporter <names...>', 'report files to write: json, html, markdown, junit')
+      .option('--check', 'also prove the policy invariants (default: on for a full run)')
+      .option('--no-check', 'skip the policy invariants')
+      .option('--verify', 'also verify the contracts (default: on for a full run)')
+      .option('--no-verify', 'skip the contract verification')
+      .option('--num-runs <n>', 'fast-check runs per invariant', parsePositiveInt, 100)
       .action(async (files: string[], flags: RunFlags, command: Command) => {
         const controller = new AbortController();
         let signalled: string | undefined;
@@ -48,6 +56,11 @@ export const runCommand: CliCommand = {
           controller.abort(new FaultlineError('FAULTLINE_INTERRUPTED', `Interrupted by ${signal}`));
         });
         const progress = createProgress(io);
+        // A full run (every scenario, unsharded) also proves the invariants and verifies the
+        // contracts, so that one command answers "does it hold?"; a subset runs only what it names.
+        const full = files.length === 0 && flags.grep === undefined && flags.shard === undefined;
+        const withCheck = flags.check ?? full;
+        const withVerify = flags.verify ?? full;
         try {
           const summary = await runScenarios({
             cwd: io.cwd,
@@ -60,6 +73,11 @@ export const runCommand: CliCommand = {
             clientModule: flags.client,
             reporters: flags.reporter,
             argv: ['run', ...files, ...flagArgs(command)],
+            check: withCheck
+              ? { numRuns: flags.numRuns, ...(flags.seed === undefined ? {} : { seed: flags.seed }) }
+              : false,
+            verify: withVerify,
+            onNote: (line) => io.stdout.write(`${line}\n`),
             signal: controller.signal,
             onPlan: (plan) => io.stdout.write(`Running ${plan.length} scenario(s)\n`),
             onProgress: progress.update,
@@ -144,6 +162,13 @@ function parseSeed(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0)
     throw new InvalidArgumentError(`expected an integer >= 0, got "${value}"`);
+  return n;
+}
+
+function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError(`expected an integer >= 1, got "${value}"`);
   return n;
 }
 

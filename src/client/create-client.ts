@@ -18,8 +18,16 @@ import type {
   RequestOptions,
   ResilientClient,
   RetryEvent,
+  ServiceHealth,
 } from './client-types.ts';
 import { type CallPipeline, type CallState, executeAttempts } from './execute-attempts.ts';
+import {
+  type ClientExtras,
+  createClientExtras,
+  defaultErrorRedactor,
+  redactErrorInPlace,
+  singleOriginHealth,
+} from './extras/client-extras.ts';
 import { FallbackPolicy } from './fallback/fallback-policy.ts';
 import { ClientMetrics } from './metrics/client-metrics.ts';
 import { ClientMetricsRegistry } from './metrics/client-metrics-registry.ts';
@@ -48,7 +56,7 @@ import { type AttemptTransport, type RawResponse, sendAttempt } from './transpor
  * await client.close();
  */
 export function createClient(options: ClientOptions): ResilientClient {
-  return new Client(resolveClientOptions(options));
+  return new Client(resolveClientOptions(options), options);
 }
 
 /** Statuses that fail a call when retries are off: the retry defaults plus every 5xx. */
@@ -69,6 +77,7 @@ class Client implements ResilientClient {
   private readonly alternate: AttemptTransport | undefined;
   private alternateBasePath = '';
   private readonly metricsState: ClientMetrics;
+  private readonly extras: ClientExtras | undefined;
   private readonly closer = new AbortController();
   private registry: ClientMetricsRegistry | undefined;
   private readonly bulkhead: Bulkhead | undefined;
@@ -88,7 +97,7 @@ class Client implements ResilientClient {
 
   readonly breaker: ResilientClient['breaker'];
 
-  constructor(o: ResolvedClientOptions) {
+  constructor(o: ResolvedClientOptions, options: ClientOptions) {
     this.o = o;
     this.service = o.service;
     const { clock } = o;
@@ -127,7 +136,22 @@ class Client implements ResilientClient {
         if (alt.owned !== undefined) this.owned.push(alt.owned);
       }
     }
+    // Endpoints, auth, hedging, redaction: undefined when none is configured (no hot-path cost).
+    this.extras = createClientExtras(options, {
+      service: o.service,
+      clock,
+      main: main.transport,
+      transportFor: (origin) => {
+        // As for the alternate: a dispatcher bound to the primary origin cannot carry others.
+        const originBound = o.dispatcher instanceof Pool || o.dispatcher instanceof UndiciClient;
+        const t = createTransport(originBound ? { ...o, dispatcher: undefined } : o, origin, this.wheel);
+        if (t.owned !== undefined) this.owned.push(t.owned);
+        return t.transport;
+      },
+      tryAcquireRetry: retry === undefined ? undefined : () => retry.tryAcquireBudget(),
+    });
     this.pipeline = {
+      extras: this.extras,
       service: o.service,
       clock,
       transport: main.transport,
@@ -218,6 +242,9 @@ class Client implements ResilientClient {
         }
       }
       call.lastErrorCode ??= code;
+      // Errors can carry echoed credentials (headers, bodies): scrub before anyone logs them.
+      if (this.extras !== undefined) this.extras.redactError(err);
+      else redactErrorInPlace(err, defaultErrorRedactor);
       const outcome = this.outcome(call, undefined, false);
       if (call.shortCircuited) this.metricsState.shortCircuits++;
       this.metricsState.recordCall(outcome.durationMs, code);
@@ -236,6 +263,15 @@ class Client implements ResilientClient {
     return this.metricsState.snapshot();
   }
 
+  health(): ServiceHealth {
+    const baseUrl = this.o.origin + this.o.basePath;
+    const inFlight = this.pipeline.active.size;
+    return (
+      this.extras?.health(this.breakerState(), baseUrl, inFlight) ??
+      singleOriginHealth(this.service, this.breakerState(), baseUrl, inFlight)
+    );
+  }
+
   prometheus(): Promise<string> {
     if (this.registry === undefined) {
       this.registry = new ClientMetricsRegistry();
@@ -251,6 +287,7 @@ class Client implements ResilientClient {
     this.closer.abort(new AbortedError(this.service));
     for (const handler of this.pipeline.active) handler.abort(new AbortedError(this.service));
     this.wheel.close();
+    await this.extras?.close();
     await Promise.all(this.owned.map((d) => d.destroy()));
   }
 

@@ -8,17 +8,13 @@ import type { EventEmitter } from '../events/event.ts';
 import type { Clock } from '../time/clock.ts';
 import type { BreakerPermit, CircuitBreaker } from './breaker/circuit-breaker.ts';
 import type { AttemptEvent, RetryEvent } from './client-types.ts';
+import type { AttemptLike, ClientExtras } from './extras/client-extras.ts';
 import type { ClientMetrics } from './metrics/client-metrics.ts';
 import type { TokenBucket } from './rate-limit/token-bucket.ts';
 import { parseRetryAfter } from './retry/parse-retry-after.ts';
 import type { AttemptResult, RetryPolicy } from './retry/retry-policy.ts';
 import { headersForAttempt, type PreparedRequest } from './transport/build-request.ts';
-import {
-  type AttemptHandler,
-  type AttemptTransport,
-  type RawResponse,
-  sendAttempt,
-} from './transport/send-attempt.ts';
+import { type AttemptTransport, type RawResponse, sendAttempt } from './transport/send-attempt.ts';
 
 /** What every call of one client shares. */
 export interface CallPipeline {
@@ -35,7 +31,9 @@ export interface CallPipeline {
   callFailureStatuses: ReadonlySet<number>;
   metrics: ClientMetrics;
   /** Attempts in flight, aborted by close(). */
-  active: Set<AttemptHandler>;
+  active: Set<AttemptLike>;
+  /** Endpoints, auth, hedging, redaction (extras/client-extras.ts); undefined when none is configured. */
+  extras: ClientExtras | undefined;
   onAttempt: EventEmitter<AttemptEvent>;
   onRetry: EventEmitter<RetryEvent>;
   /** Aborted by close(). */
@@ -51,7 +49,7 @@ export interface CallState {
   timeoutMs: number;
   signal: AbortSignal | undefined;
   attempts: number;
-  current: AttemptHandler | undefined;
+  current: AttemptLike | undefined;
   lastErrorCode: string | undefined;
   shortCircuited: boolean;
   /** Set when the caller's signal or close() aborted the call. */
@@ -90,17 +88,19 @@ export async function executeAttempts(p: CallPipeline, call: CallState): Promise
       throw new DeadlineExceededError(p.service, call.deadlineMs);
     }
     const boundByDeadline = remaining < call.timeoutMs;
-    const handler = sendAttempt(
-      p.transport,
-      {
-        method: call.request.method,
-        path: call.request.path,
-        headers: headersForAttempt(call.request, attempt),
-        body: call.request.body,
-      },
-      boundByDeadline ? call.deadlineAt : start + call.timeoutMs,
-      boundByDeadline ? remaining : call.timeoutMs,
-    );
+    const attemptRequest = {
+      method: call.request.method,
+      path: call.request.path,
+      headers: headersForAttempt(call.request, attempt),
+      body: call.request.body,
+    };
+    const timeoutAt = boundByDeadline ? call.deadlineAt : start + call.timeoutMs;
+    const timeoutMs = boundByDeadline ? remaining : call.timeoutMs;
+    // extras (endpoints, auth, hedging) replace the direct send only when configured.
+    const handler =
+      p.extras === undefined
+        ? sendAttempt(p.transport, attemptRequest, timeoutAt, timeoutMs)
+        : p.extras.start(attemptRequest, call.request, timeoutAt, timeoutMs);
     call.current = handler;
     call.attempts = attempt;
     p.active.add(handler);

@@ -19,6 +19,7 @@ import { type ClientFactory, loadClientModule } from './load-client-module.ts';
 import type { LoadedScenario } from './load-scenario-file.ts';
 import { loadScenarios } from './load-scenarios.ts';
 import { runScenario, type ScenarioOutcome, type ScenarioProgress } from './run-scenario.ts';
+import { runSuiteChecks } from './run-suite-checks.ts';
 import type { ScenarioEnvironment } from './scenario-environment.ts';
 import { resolveScenarioMode } from './schema/resolve-scenario-mode.ts';
 import { UndoStack } from './undo-stack.ts';
@@ -46,6 +47,16 @@ export interface RunScenariosOptions {
   reporters?: string[];
   /** Recorded in run-start (the CLI passes its argv). @default [] */
   argv?: string[];
+  /**
+   * After the scenarios, prove the policy invariants of every configured service (as
+   * `faultline check` does) into the same log and report. `false` skips them.
+   * @default false
+   */
+  check?: false | { numRuns: number; seed?: number };
+  /** After the scenarios, verify every pact (as `faultline verify` does). @default false */
+  verify?: boolean;
+  /** Progress notes of the check and verify steps. */
+  onNote?(line: string): void;
   /** Interrupt: the scenario running stops, its faults are undone, the log and result are kept. */
   signal?: AbortSignal;
   /** Validated scenarios, before anything starts. */
@@ -141,6 +152,18 @@ export async function runScenarios(options: RunScenariosOptions): Promise<RunSum
         interrupted = true;
         break;
       }
+    }
+    if (!interrupted && !options.signal?.aborted) {
+      await infra.drain();
+      await runSuiteChecks({
+        cwd,
+        config,
+        check: options.check ?? false,
+        verify: options.verify ?? false,
+        log,
+        elapsed: () => Date.now() - started,
+        ...(options.onNote ? { onNote: options.onNote } : {}),
+      });
     }
   } finally {
     await infra.drain();

@@ -171,16 +171,38 @@ export class ClientExtras {
   /** One leg: credentials, endpoint, transport; a 401 refreshes credentials and resends once. */
   private leg(request: AttemptRequest, timeoutAt: number, timeoutMs: number): AttemptLike {
     const { auth, set } = this;
-    // Fast path: static credentials (or none) and a single origin need no async wrapper.
-    if (set === undefined && (auth === undefined || !auth.refreshable)) {
-      if (auth === undefined) return sendAttempt(this.deps.main, request, timeoutAt, timeoutMs);
-      const credentials = auth.headers() as Record<string, string>;
-      return sendAttempt(
-        this.deps.main,
-        { ...request, headers: { ...request.headers, ...credentials } },
+    // Fast paths: static credentials (or none) need no async wrapper; a single origin needs
+    // nothing more, several endpoints one `then` to report the outcome to the EndpointSet.
+    if (auth === undefined || !auth.refreshable) {
+      const sent =
+        auth === undefined
+          ? request
+          : { ...request, headers: { ...request.headers, ...(auth.headers() as Record<string, string>) } };
+      if (set === undefined && this.latency === undefined) {
+        return sendAttempt(this.deps.main, sent, timeoutAt, timeoutMs);
+      }
+      const index = set?.acquire();
+      const started = this.deps.clock.now();
+      const handler = sendAttempt(
+        index === undefined ? this.deps.main : this.transports[index]!,
+        sent,
         timeoutAt,
         timeoutMs,
       );
+      return {
+        promise: handler.promise.then(
+          (response) => {
+            if (index !== undefined) set!.release(index, endpointOutcome(response.status, undefined));
+            if (response.status < 500) this.latency?.record(this.deps.clock.now() - started);
+            return response;
+          },
+          (err: { code?: string }) => {
+            if (index !== undefined) set!.release(index, endpointOutcome(undefined, err.code));
+            throw err;
+          },
+        ),
+        abort: (err) => handler.abort(err),
+      };
     }
     let current: AttemptLike | undefined;
     let aborted: Error | undefined;

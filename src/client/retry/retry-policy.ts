@@ -91,6 +91,11 @@ export class RetryPolicy {
     this.budget?.recordCall();
   }
 
+  /** Takes one retry from the budget for a hedge; true when granted (always, without a budget). */
+  tryAcquireBudget(): boolean {
+    return this.budget?.tryAcquire() ?? true;
+  }
+
   /** Retries the budget would grant right now (Infinity without a budget). */
   get budgetAvailable(): number {
     return this.budget?.available ?? Number.POSITIVE_INFINITY;

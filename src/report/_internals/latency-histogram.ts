@@ -7,6 +7,8 @@ import * as hdr from 'hdr-histogram-js';
  */
 export class LatencyHistogram {
   private readonly histogram: hdr.Histogram;
+  /** Exact maximum in µs: the histogram's own is rounded to its bucket. */
+  private exactMax = 0;
 
   /** @param significantDigits 3 for phase and scenario totals; 2 is enough for chart buckets. */
   constructor(significantDigits: 2 | 3 = 3) {
@@ -27,17 +29,20 @@ export class LatencyHistogram {
   record(latencyMs: number): void {
     const micros = Number.isFinite(latencyMs) && latencyMs > 0 ? Math.round(latencyMs * 1000) : 0;
     this.histogram.recordValue(micros);
+    if (micros > this.exactMax) this.exactMax = micros;
   }
 
   /** The latency at `percentile` (0..100) in ms, rounded to 0.001 ms, or null when empty. */
   percentile(percentile: number): number | null {
     if (this.histogram.totalCount === 0) return null;
-    return round(this.histogram.getValueAtPercentile(percentile) / 1000);
+    // A bucket's representative value can lie above the largest value recorded in it;
+    // clamp so that no percentile reads higher than the maximum.
+    return round(Math.min(this.histogram.getValueAtPercentile(percentile), this.exactMax) / 1000);
   }
 
   max(): number | null {
     if (this.histogram.totalCount === 0) return null;
-    return round(this.histogram.maxValue / 1000);
+    return round(this.exactMax / 1000);
   }
 }
 

@@ -61,6 +61,30 @@ describe('client hedging', () => {
     expect(res.outcome.attempts).toBe(1);
   });
 
+  it('with a p95 delay, hedges only once minSamples latencies were observed', async () => {
+    let hang = false;
+    const s = await server((_req, res, hit) => {
+      if (hang && hit === 4) return; // the 4th request hangs: only a hedge can answer it
+      res.end(`answer ${hit}`);
+    });
+    const clock = new ManualClock();
+    const client = track(
+      createClient({
+        service: 'p95',
+        baseUrl: s.url,
+        hedging: { delayMs: 'p95', minSamples: 3, minDelayMs: 5 },
+        retry: { maxAttempts: 1 },
+        clock,
+      }),
+    );
+    for (let i = 0; i < 3; i++) await client.request({ path: '/' });
+    hang = true;
+    const call = client.request({ path: '/' });
+    await until(() => s.hits === 4);
+    await clock.advance(5);
+    expect((await call).text()).toBe('answer 5');
+  });
+
   it('does not hedge a POST without an idempotency key, nor when the retry budget is spent', async () => {
     const s = await server((_req, res, hit) => {
       setTimeout(() => res.end(`answer ${hit}`), 30);
