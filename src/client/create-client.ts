@@ -46,6 +46,10 @@ import { type AttemptTransport, type RawResponse, sendAttempt } from './transpor
  *   request ─► fallback ─► deadline ─► retry ─► breaker ─► timeout ─► transport (undici Pool)
  * ```
  *
+ * With endpoints, auth or hedging configured, `timeout ─► transport` becomes
+ * `timeout ─► [hedging ─► auth ─► endpoint pick] ─► transport` (extras/client-extras.ts,
+ * docs/client-features.md); without them that stage does not exist.
+ *
  * (docs/client.md explains the order.) Every option is optional except `service` and
  * `baseUrl`; time and chance come from `clock` and `random`/`seed`.
  *
