@@ -111,6 +111,7 @@ export const runCommand: CliCommand = {
 /** The options as given, back in argv form, for the run-start event (shard and seed as typed). */
 function flagArgs(command: Command): string[] {
   return Object.entries(command.opts()).flatMap(([key, value]) => {
+    if (command.getOptionValueSource(key) === 'default') return [];
     const flag = `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
     if (value === undefined || value === false) return [];
     if (value === true) return [flag];

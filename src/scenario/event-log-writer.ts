@@ -1,6 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { redact } from '../redaction/redact.ts';
 import type { RunEvent } from '../report/run-events.ts';
 
 /**
@@ -47,7 +48,11 @@ export class EventLogWriter {
   write(event: RunEvent): void {
     if (this.closed) return;
     this.counts.set(event.type, (this.counts.get(event.type) ?? 0) + 1);
-    this.stream.write(`${JSON.stringify(event)}\n`);
+    // call/attempt/breaker records hold only numbers and codes; every other record can carry
+    // scenario input (request headers, bodies, error messages), so it is redacted.
+    const line =
+      event.type === 'call' || event.type === 'attempt' || event.type === 'breaker' ? event : redact(event);
+    this.stream.write(`${JSON.stringify(line)}\n`);
     for (const listener of this.listeners) listener(event);
   }
 
