@@ -350,6 +350,11 @@ export interface AttemptEvent {
   durationMs: number;
   status?: number;
   errorCode?: string;
+  /**
+   * Origin the attempt was sent to, with `endpoints` configured (e.g. `http://127.0.0.1:7011`);
+   * for a hedged race, that of the leg whose result the attempt reports.
+   */
+  origin?: string;
 }
 export interface CallEvent {
   service: string;

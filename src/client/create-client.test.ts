@@ -133,6 +133,39 @@ describe('createClient on a ManualClock', () => {
     expect(client.metrics().rateLimited).toBe(1);
   });
 
+  it('holds a call already waiting for a token when a 429 pauses the bucket meanwhile', async () => {
+    const clock = new ManualClock();
+    const pool = mock().get(origin);
+    const sentAt: number[] = [];
+    pool.intercept({ path: '/p' }).reply(() => {
+      sentAt.push(clock.now());
+      return { statusCode: 429, data: 'slow down', responseOptions: { headers: { 'retry-after': '5' } } };
+    });
+    pool.intercept({ path: '/p' }).reply(() => {
+      sentAt.push(clock.now());
+      return { statusCode: 200, data: 'ok' };
+    });
+    client = createClient({
+      service: 'svc',
+      baseUrl: origin,
+      dispatcher: agent,
+      clock,
+      retry: false,
+      rateLimit: { ratePerSec: 1, burst: 1, maxWaitMs: 10_000 },
+    });
+    // The second call reserves the next token (due at 1000 ms) before the first one's 429
+    // arrives; the 429 then pauses the bucket for 5 s, which must hold the waiter too.
+    const first = client.request({ path: '/p' }).catch((err: unknown) => err);
+    const second = client.request({ path: '/p' });
+    await clock.advance(0);
+    expect(await first).toMatchObject({ code: 'FAULTLINE_HTTP_STATUS' });
+    await clock.advance(4_999);
+    expect(sentAt).toEqual([0]);
+    await clock.advance(5_000);
+    expect((await second).status).toBe(200);
+    expect(sentAt[1]).toBeGreaterThanOrEqual(5_000);
+  });
+
   it('rejects a call queued in the bulkhead when its deadline passes', async () => {
     const clock = new ManualClock();
     const pool = mock().get(origin);

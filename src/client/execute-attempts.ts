@@ -97,7 +97,7 @@ export async function executeAttempts(p: CallPipeline, call: CallState): Promise
     const timeoutAt = boundByDeadline ? call.deadlineAt : start + call.timeoutMs;
     const timeoutMs = boundByDeadline ? remaining : call.timeoutMs;
     // extras (endpoints, auth, hedging) replace the direct send only when configured.
-    const handler =
+    const handler: AttemptLike =
       p.extras === undefined
         ? sendAttempt(p.transport, attemptRequest, timeoutAt, timeoutMs)
         : p.extras.start(attemptRequest, call.request, timeoutAt, timeoutMs);
@@ -116,7 +116,7 @@ export async function executeAttempts(p: CallPipeline, call: CallState): Promise
         else if (status < 400) permit.success(duration);
         else permit.ignore();
       }
-      emitAttempt(p, call, attempt, start, duration, status, undefined);
+      emitAttempt(p, call, attempt, start, duration, status, undefined, handler.origin);
       if (!p.callFailureStatuses.has(status)) return response;
       call.lastErrorCode = 'FAULTLINE_HTTP_STATUS';
       lastError = new HttpStatusError(p.service, response);
@@ -141,7 +141,7 @@ export async function executeAttempts(p: CallPipeline, call: CallState): Promise
         err = new DeadlineExceededError(p.service, call.deadlineMs, { cause: err });
       }
       call.lastErrorCode = err.code;
-      emitAttempt(p, call, attempt, start, duration, undefined, err.code);
+      emitAttempt(p, call, attempt, start, duration, undefined, err.code, handler.origin);
       if (err.code === 'FAULTLINE_DEADLINE_EXCEEDED') throw err;
       lastError = err;
       result = { kind: 'error', code: err.code ?? 'UNKNOWN' };
@@ -184,18 +184,25 @@ export async function executeAttempts(p: CallPipeline, call: CallState): Promise
 /** Takes a token now, or waits for one up to maxWaitMs and the deadline, or throws RateLimitedError. */
 async function takeToken(p: CallPipeline, call: CallState): Promise<void> {
   const bucket = p.rateLimit!;
-  const now = p.clock.now();
-  const wait = bucket.waitMs(now);
-  if (wait === 0) {
-    bucket.take(now);
-    return;
+  for (;;) {
+    const now = p.clock.now();
+    const wait = bucket.waitMs(now);
+    if (wait === 0) {
+      bucket.take(now);
+      return;
+    }
+    if (wait > bucket.options.maxWaitMs || now + wait >= call.deadlineAt) {
+      p.metrics.rateLimited = (p.metrics.rateLimited ?? 0) + 1;
+      throw new RateLimitedError(p.service, wait, bucket.options.maxWaitMs);
+    }
+    // reserve() books the token for the caller's go time, so concurrent waiters line up
+    // instead of all waking at once.
+    await backoff(p, call, bucket.reserve(now));
+    // A 429 that arrived while we waited pauses the bucket: the reservation no longer
+    // entitles us to go, so line up again behind the pause (the abandoned reservation only
+    // makes the bucket stricter, never looser).
+    if (bucket.pausedFor(p.clock.now()) === 0) return;
   }
-  if (wait > bucket.options.maxWaitMs || now + wait >= call.deadlineAt) {
-    p.metrics.rateLimited = (p.metrics.rateLimited ?? 0) + 1;
-    throw new RateLimitedError(p.service, wait, bucket.options.maxWaitMs);
-  }
-  // reserve() charges the token now, so concurrent waiters line up instead of all waking at once.
-  await backoff(p, call, bucket.reserve(now));
 }
 
 async function backoff(p: CallPipeline, call: CallState, delayMs: number): Promise<void> {
@@ -215,9 +222,10 @@ function emitAttempt(
   durationMs: number,
   status: number | undefined,
   errorCode: string | undefined,
+  origin: string | undefined,
 ): void {
   if (p.onAttempt.size === 0) return;
-  p.onAttempt.emit({
+  const event: AttemptEvent = {
     service: p.service,
     requestId: call.request.requestId,
     attempt,
@@ -225,5 +233,7 @@ function emitAttempt(
     durationMs,
     status,
     errorCode,
-  });
+  };
+  if (origin !== undefined) event.origin = origin;
+  p.onAttempt.emit(event);
 }

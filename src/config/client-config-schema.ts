@@ -1,5 +1,16 @@
 import { z } from 'zod';
-import { expected, int, ms, oneOf, positiveMs, probability, strictObject, stringMap } from './fields.ts';
+import {
+  alwaysCheck,
+  asRecord,
+  expected,
+  int,
+  ms,
+  oneOf,
+  positiveMs,
+  probability,
+  strictObject,
+  stringMap,
+} from './fields.ts';
 
 /**
  * The part of ClientOptions (src/client/client-types.ts) that a user writes in YAML: in
@@ -112,6 +123,102 @@ export const fallbackConfigSchema = z.discriminatedUnion(
   },
 );
 
+export const bulkheadConfigSchema = strictObject(
+  {
+    maxConcurrent: int(1).optional().describe('Calls running at once. Default 64.'),
+    maxQueue: int(0)
+      .optional()
+      .describe('Calls waiting for a slot (FIFO); 0 rejects at once when full. Default 0.'),
+  },
+  'a bulkhead object { maxConcurrent, maxQueue }',
+);
+
+export const rateLimitConfigSchema = strictObject(
+  {
+    ratePerSec: z
+      .number(expected('a number of tokens per second > 0'))
+      .positive(expected('a number of tokens per second > 0'))
+      .describe('Tokens added per second (required).'),
+    burst: z
+      .number(expected('a number of tokens >= 1'))
+      .min(1, expected('a number of tokens >= 1'))
+      .optional()
+      .describe('Bucket size: the largest burst. Default max(1, ceil(ratePerSec)).'),
+    maxWaitMs: ms()
+      .optional()
+      .describe('Longest wait for a token before FAULTLINE_RATE_LIMITED, ms. Default 0.'),
+    pauseOn429: z
+      .boolean(expected('true or false'))
+      .optional()
+      .describe('A 429 with Retry-After pauses the bucket until then. Default true.'),
+  },
+  'a rateLimit object { ratePerSec, burst, maxWaitMs, pauseOn429 }',
+);
+
+export const hedgingConfigSchema = strictObject(
+  {
+    delayMs: z
+      .union([ms(), z.literal('p95', expected('"p95"'))])
+      .optional()
+      .describe('Hedge delay, ms, or "p95" of recent attempt latencies. Default "p95".'),
+    maxHedges: int(1).optional().describe('Extra attempts at most per attempt. Default 1.'),
+    minSamples: int(1).optional().describe('With "p95": latencies needed before hedging. Default 20.'),
+    minDelayMs: ms().optional().describe('With "p95": floor on the delay, ms. Default 1.'),
+  },
+  'a hedging object { delayMs, maxHedges, minSamples, minDelayMs }',
+);
+
+export const outlierDetectionConfigSchema = strictObject(
+  {
+    consecutiveFailures: int(1)
+      .optional()
+      .describe('Consecutive 5xx / network failures that eject an endpoint. Default 5.'),
+    baseEjectionMs: positiveMs()
+      .optional()
+      .describe('First ejection time; the n-th lasts n times this, ms. Default 30000.'),
+    maxEjectionMs: positiveMs().optional().describe('Cap on one ejection, ms. Default 300000.'),
+    maxEjectionPercent: z
+      .number(expected('a percentage 0..100'))
+      .min(0, expected('a percentage 0..100'))
+      .max(100, expected('a percentage 0..100'))
+      .optional()
+      .describe('Never more than this share of endpoints ejected at once, %. Default 50.'),
+  },
+  'an outlierDetection object { consecutiveFailures, baseEjectionMs, maxEjectionMs, maxEjectionPercent }',
+).check(
+  alwaysCheck((value, ctx) => {
+    const record = asRecord(value);
+    const base = record?.baseEjectionMs;
+    const max = record?.maxEjectionMs;
+    if (typeof base === 'number' && typeof max === 'number' && max < base) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['maxEjectionMs'],
+        message: `expected maxEjectionMs >= baseEjectionMs (${base}), got ${max}`,
+      });
+    }
+  }),
+);
+
+export const healthCheckConfigSchema = strictObject(
+  {
+    path: z
+      .string(expected('a path starting with "/", e.g. "/healthz"'))
+      .startsWith('/', expected('a path starting with "/", e.g. "/healthz"'))
+      .describe('GET on each endpoint; a 2xx passes (required).'),
+    intervalMs: positiveMs().optional().describe('Between probe rounds, ms. Default 10000.'),
+    timeoutMs: positiveMs().optional().describe('Timeout of one probe, ms. Default 1000.'),
+    healthyThreshold: int(1).optional().describe('Passing probes in a row that bring it back. Default 2.'),
+    unhealthyThreshold: int(1).optional().describe('Failing probes in a row that take it out. Default 3.'),
+  },
+  'a healthCheck object { path, intervalMs, timeoutMs, healthyThreshold, unhealthyThreshold }',
+);
+
+/** `false` (off, also removing an inherited setting) or the object. */
+function orFalse<T extends z.ZodType>(schema: T) {
+  return z.union([z.literal(false, expected('false')), schema]);
+}
+
 export const clientConfigSchema = strictObject(
   {
     timeoutMs: positiveMs().optional().describe('Per-attempt timeout, ms. Default 10000.'),
@@ -134,12 +241,35 @@ export const clientConfigSchema = strictObject(
       .union([z.literal(false, expected('false')), fallbackConfigSchema])
       .optional()
       .describe('What to serve when a call fails; false removes an inherited fallback.'),
+    bulkhead: orFalse(bulkheadConfigSchema)
+      .optional()
+      .describe('Caps calls in flight (+ a bounded queue); false disables it. Off by default.'),
+    rateLimit: orFalse(rateLimitConfigSchema)
+      .optional()
+      .describe('Client-side token bucket per attempt; false disables it. Off by default.'),
+    hedging: orFalse(hedgingConfigSchema)
+      .optional()
+      .describe('Hedging of idempotent calls; false disables it. Off by default.'),
+    loadBalancing: oneOf(['round-robin', 'least-outstanding', 'weighted'])
+      .optional()
+      .describe('How a call picks one of the upstreams. Default "round-robin".'),
+    outlierDetection: orFalse(outlierDetectionConfigSchema)
+      .optional()
+      .describe('Ejects an upstream after consecutive failures; false disables it. Off by default.'),
+    healthCheck: orFalse(healthCheckConfigSchema)
+      .optional()
+      .describe('Active health checks of the upstreams; false disables them. Off by default.'),
   },
-  'a client object { timeoutMs, deadlineMs, retry, breaker, fallback, ... }',
+  'a client object { timeoutMs, deadlineMs, retry, breaker, fallback, bulkhead, ... }',
 );
 
 export type RetryConfig = z.output<typeof retryConfigSchema>;
 export type BreakerConfig = z.output<typeof breakerConfigSchema>;
 export type FallbackConfig = z.output<typeof fallbackConfigSchema>;
+export type BulkheadConfig = z.output<typeof bulkheadConfigSchema>;
+export type RateLimitConfig = z.output<typeof rateLimitConfigSchema>;
+export type HedgingConfig = z.output<typeof hedgingConfigSchema>;
+export type OutlierDetectionConfig = z.output<typeof outlierDetectionConfigSchema>;
+export type HealthCheckConfig = z.output<typeof healthCheckConfigSchema>;
 /** Client settings as written in YAML (registry or scenario overrides). */
 export type ClientConfig = z.output<typeof clientConfigSchema>;

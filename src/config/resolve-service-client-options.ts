@@ -16,6 +16,8 @@ export type ServiceClientOptions = Omit<ClientOptions, 'baseUrl'> & { baseUrl?: 
  * - scalars replace; `headers` merge key by key;
  * - `retry`/`breaker`: `false` disables; an object merges into the service's object
  *   (or replaces `false`, re-enabling the policy); `retry.budget` merges the same way;
+ * - `bulkhead`, `rateLimit`, `hedging`, `outlierDetection`, `healthCheck`: as `breaker`
+ *   (`false` disables, an object merges into the service's);
  * - `fallback`: replaces as a whole (kinds do not mix); `false` removes it.
  *
  * @example
@@ -28,9 +30,13 @@ export function resolveServiceClientOptions(
 ): ServiceClientOptions {
   const entry = serviceEntry(config, serviceKey);
   const merged = mergeClientConfig(entry.client ?? {}, overrides);
-  const { fallback, ...rest } = merged;
+  const { fallback, hedging, outlierDetection, healthCheck, ...rest } = merged;
   const options: ServiceClientOptions = { ...rest, service: serviceKey };
   if (fallback) options.fallback = fallback;
+  // The client takes these as "absent = off"; `false` only exists to remove an inherited one.
+  if (hedging) options.hedging = hedging;
+  if (outlierDetection) options.outlierDetection = outlierDetection;
+  if (healthCheck) options.healthCheck = healthCheck;
   if (entry.baseUrl !== undefined) options.baseUrl = entry.baseUrl;
   return options;
 }
@@ -55,7 +61,19 @@ export function mergeClientConfig(base: ClientConfig, overrides: ClientConfig): 
   if (overrides.breaker !== undefined) {
     merged.breaker = overrides.breaker === false ? false : { ...(base.breaker || {}), ...overrides.breaker };
   }
+  if (overrides.bulkhead !== undefined) merged.bulkhead = mergePolicy(base.bulkhead, overrides.bulkhead);
+  if (overrides.rateLimit !== undefined) merged.rateLimit = mergePolicy(base.rateLimit, overrides.rateLimit);
+  if (overrides.hedging !== undefined) merged.hedging = mergePolicy(base.hedging, overrides.hedging);
+  if (overrides.outlierDetection !== undefined)
+    merged.outlierDetection = mergePolicy(base.outlierDetection, overrides.outlierDetection);
+  if (overrides.healthCheck !== undefined)
+    merged.healthCheck = mergePolicy(base.healthCheck, overrides.healthCheck);
   return merged;
+}
+
+/** `false` disables; an object merges into the base object (or replaces `false`/absent). */
+function mergePolicy<T extends object>(base: T | false | undefined, override: T | false): T | false {
+  return override === false ? false : { ...(base || {}), ...override };
 }
 
 /** The registry entry of `serviceKey`, or a typed error listing the known keys. */

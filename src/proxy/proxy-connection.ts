@@ -2,6 +2,7 @@ import { connect, type Socket } from 'node:net';
 import type { Clock } from '../time/clock.ts';
 import type { Random } from '../time/random.ts';
 import type { BufferPool } from './buffer-pool.ts';
+import { DirectPath } from './direct-path.ts';
 import { ToxicLink } from './link.ts';
 import type { ByteCounters } from './proxy-metrics.ts';
 import type { StreamDirection, ToxicWrapper } from './toxic-wrapper.ts';
@@ -17,12 +18,10 @@ export interface ConnectionContext {
 /**
  * One client connection and its upstream connection.
  *
- * Two modes. While the proxy has no toxics, bytes go straight across: client -> upstream
- * through `pipe()`, upstream -> client from pooled read buffers (see BufferPool) written
- * to the client, pausing the upstream while the client is not draining. As soon as a
- * toxic exists, each direction runs through a `ToxicLink` instead; a connection switches
- * once and stays (a chain of no-ops costs little, and switching back would need a
- * drained chain).
+ * Two modes. While the proxy has no toxics, bytes go straight across (see DirectPath).
+ * As soon as a toxic exists, each direction runs through a `ToxicLink` instead; a
+ * connection switches once and stays (a chain of no-ops costs little, and switching back
+ * would need a drained chain).
  *
  * End of stream is passed on as a half close (`end()`); the pair is torn down when the
  * client socket closes, or at once on an error or a reset.
@@ -34,8 +33,9 @@ export class ProxyConnection {
     downstream: undefined,
   };
   private closed = false;
-  /** False while piped; true once the connection runs through toxic links. */
+  /** False while on the direct path; true once the connection runs through toxic links. */
   private linked = false;
+  private direct: DirectPath | undefined;
   /** Where upstream reads go; returns false to pause the upstream socket. */
   private onUpstreamRead: (length: number, buffer: Buffer) => boolean = () => true;
   private onUpstreamEnd: () => void = () => {};
@@ -72,7 +72,7 @@ export class ProxyConnection {
     });
   }
 
-  /** Starts moving bytes: piped when `chains` is empty, else through toxic links. */
+  /** Starts moving bytes: direct when `chains` is empty, else through toxic links. */
   start(chains: Record<StreamDirection, readonly ToxicWrapper[]>): void {
     if (chains.upstream.length === 0 && chains.downstream.length === 0) this.pipe();
     else this.link(chains);
@@ -120,31 +120,15 @@ export class ProxyConnection {
   }
 
   private pipe(): void {
-    const { upstream: up, downstream: down } = this.counters;
-    const { client, upstream, pool } = this;
-    this.client.on('data', (data: Buffer) => {
-      up.received += data.length;
-      up.sent += data.length;
-    });
-    this.client.pipe(upstream);
-    const resume = () => upstream.resume();
-    this.onUpstreamRead = (length, buffer) => {
-      down.received += length;
-      down.sent += length;
-      if (client.destroyed) return true;
-      // The buffer goes back to the pool only once this write has flushed it.
-      if (client.write(buffer.subarray(0, length), () => pool.release(buffer))) return true;
-      client.once('drain', resume);
-      return false;
-    };
-    this.onUpstreamEnd = () => {
-      if (!client.destroyed && !client.writableEnded) client.end();
-    };
+    const direct = new DirectPath(this.client, this.upstream, this.pool, this.counters);
+    this.direct = direct;
+    this.onUpstreamRead = (length, buffer) => direct.read(length, buffer);
+    this.onUpstreamEnd = () => direct.end();
   }
 
   private unpipe(): void {
-    this.client.unpipe(this.upstream);
-    this.client.removeAllListeners('data');
+    this.direct?.detach();
+    this.direct = undefined;
     this.onUpstreamRead = () => true;
     this.onUpstreamEnd = () => {};
   }
@@ -172,8 +156,7 @@ export class ProxyConnection {
         return this.feed(link, 'downstream', data, upstream);
       };
       this.onUpstreamEnd = () => link.input.force(null);
-      // The upstream may have been paused by the piped path waiting for a drain.
-      client.removeAllListeners('drain');
+      // The upstream may have been paused by the direct path waiting for a drain.
       upstream.resume();
     }
   }

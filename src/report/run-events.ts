@@ -105,6 +105,8 @@ export interface AttemptRecord {
   durationMs: number;
   status?: number;
   errorCode?: string;
+  /** Upstream instance (1-based, scenario `upstreams`) the attempt went to, when known. */
+  endpoint?: number;
 }
 
 export interface BreakerRecord {

@@ -8,6 +8,7 @@ import { ManualClock } from '../time/manual-clock.ts';
 import { deriveRandom } from '../time/random.ts';
 import { systemClock } from '../time/system-clock.ts';
 import { InProcessDispatcher } from './dispatch/in-process-dispatcher.ts';
+import { OriginRouterDispatcher } from './dispatch/origin-router-dispatcher.ts';
 import type { EventLogWriter } from './event-log-writer.ts';
 import { createHttpFaultInterceptor } from './faults/http/create-http-fault-interceptor.ts';
 import { HttpFaultSet } from './faults/http/http-fault-set.ts';
@@ -71,7 +72,7 @@ export async function runScenario(o: RunScenarioOptions): Promise<ScenarioOutcom
   let driver: LoadDriver | undefined;
 
   const body = async () => {
-    const { options, request } = await prepareClient(o, mode, clock, undo);
+    const { options, request, endpointOf } = await prepareClient(o, mode, clock, undo);
     const target = o.env.createClient(options.client);
     undo.push('close the client', () => target.close());
     log.write({
@@ -109,6 +110,7 @@ export async function runScenario(o: RunScenarioOptions): Promise<ScenarioOutcom
       ratePerSec: scenario.load.ratePerSec,
       maxCalls: scenario.load.maxCalls,
       request,
+      endpointOf,
       deadlineMs,
       // Real timers fire a little late under load; virtual ones never do.
       deadlineSlackMs: mode === 'virtual' ? 0 : Math.max(50, deadlineMs * 0.05),
@@ -190,25 +192,33 @@ export async function runScenario(o: RunScenarioOptions): Promise<ScenarioOutcom
 }
 
 interface PreparedClient {
-  options: { client: ClientOptions; faults: { http: HttpFaultSet; tcp: TcpFaultTarget | undefined } };
+  options: { client: ClientOptions; faults: { http: HttpFaultSet; tcp: TcpFaultTarget[] } };
   request: RequestOptions & { idempotencyKey?: string };
 }
 
-/** Client options (registry + scenario overrides), the upstream, and the fault injectors. */
+/**
+ * Client options (registry + scenario overrides), the upstream instances, and the fault
+ * injectors. With `upstreams: N` (or any endpoint feature configured) the client gets the
+ * instances as `endpoints`:
+ *
+ *   virtual: N in-process handlers, origins http://<service>-<i>.virtual, one router dispatcher
+ *   real:    N Toxiproxy proxies in front of the reference service (one without tcp faults and N = 1)
+ */
 async function prepareClient(o: RunScenarioOptions, mode: 'real' | 'virtual', clock: Clock, undo: UndoStack) {
   const { scenario, config, env } = o;
   const entry = serviceEntry(config, scenario.service);
   const resolved = resolveServiceClientOptions(config, scenario.service, scenario.client ?? {});
-  const http = new HttpFaultSet({ clock, random: deriveRandom(scenario.seed, 'http-faults') });
+  const upstreams = scenario.upstreams;
   const client: ClientOptions = {
     ...resolved,
     baseUrl: '',
     clock,
     seed: scenario.seed,
     random: deriveRandom(scenario.seed, 'client'),
-    interceptors: [createHttpFaultInterceptor(http)],
   };
-  let tcp: TcpFaultTarget | undefined;
+  /** Origin of each upstream instance, in order (endpoint i is origins[i - 1]). */
+  let origins: string[];
+  const tcp: TcpFaultTarget[] = [];
   if (mode === 'virtual') {
     if (!entry.reference) {
       throw new FaultlineError(
@@ -216,10 +226,20 @@ async function prepareClient(o: RunScenarioOptions, mode: 'real' | 'virtual', cl
         `${scenario.file}: service "${scenario.service}" has no reference service, so it cannot run in virtual time. Set mode: real.`,
       );
     }
-    const dispatcher = new InProcessDispatcher(env.serviceHandler(entry.reference));
+    const reference = entry.reference;
+    origins =
+      upstreams === 1
+        ? [`http://${scenario.service}.virtual`]
+        : Array.from({ length: upstreams }, (_, i) => `http://${scenario.service}-${i + 1}.virtual`);
+    const dispatcher =
+      upstreams === 1
+        ? new InProcessDispatcher(env.serviceHandler(reference))
+        : new OriginRouterDispatcher(
+            new Map(origins.map((origin) => [origin, new InProcessDispatcher(env.serviceHandler(reference))])),
+          );
     undo.push('close the in-process upstream', () => dispatcher.close());
     client.dispatcher = dispatcher;
-    client.baseUrl = `http://${scenario.service}.virtual`;
+    client.baseUrl = origins[0]!;
   } else {
     const upstream = resolved.baseUrl ?? (entry.reference ? env.serviceUrl(entry.reference) : undefined);
     if (!upstream) {
@@ -228,20 +248,44 @@ async function prepareClient(o: RunScenarioOptions, mode: 'real' | 'virtual', cl
         `${scenario.file}: service "${scenario.service}" has neither a baseUrl nor a reference service in faultline.config.yaml.`,
       );
     }
-    client.baseUrl = upstream;
-    if (scenario.phases.some((p) => p.faults.some((f) => f.tcp))) {
-      if (!env.toxiproxy) throw new FaultlineError('FAULTLINE_RUN_USAGE', 'tcp faults need a Toxiproxy API');
-      const url = new URL(upstream);
-      tcp = await TcpFaultTarget.create({
-        toxiproxyUrl: env.toxiproxy.url,
-        name: `faultline-${slug(scenario.name)}`,
-        upstream: url.host,
-        listenOnPortZero: !env.toxiproxy.external,
-        undo,
-      });
-      client.baseUrl = `${tcp.baseUrl}${url.pathname === '/' ? '' : url.pathname}`;
+    const url = new URL(upstream);
+    const prefix = url.pathname === '/' ? '' : url.pathname;
+    origins = [url.origin];
+    if (upstreams > 1 || scenario.phases.some((p) => p.faults.some((f) => f.tcp))) {
+      if (!env.toxiproxy)
+        throw new FaultlineError('FAULTLINE_RUN_USAGE', 'tcp faults and upstreams > 1 need a Toxiproxy API');
+      for (let i = 1; i <= upstreams; i++) {
+        const name = `faultline-${slug(scenario.name)}${upstreams === 1 ? '' : `-${i}`}`;
+        tcp.push(
+          await TcpFaultTarget.create({
+            toxiproxyUrl: env.toxiproxy.url,
+            name,
+            upstream: url.host,
+            listenOnPortZero: !env.toxiproxy.external,
+            undo,
+          }),
+        );
+      }
+      origins = tcp.map((t) => new URL(t.baseUrl).origin);
     }
+    client.baseUrl = `${origins[0]}${prefix}`;
   }
+  const usesEndpoints =
+    upstreams > 1 ||
+    resolved.loadBalancing !== undefined ||
+    resolved.outlierDetection !== undefined ||
+    resolved.healthCheck !== undefined;
+  if (usesEndpoints) client.endpoints = origins.map((url) => ({ url }));
+  const http = new HttpFaultSet({
+    clock,
+    random: deriveRandom(scenario.seed, 'http-faults'),
+    endpointOrigins: origins,
+  });
+  client.interceptors = [createHttpFaultInterceptor(http)];
+  const endpointOf = (origin: string): number | undefined => {
+    const index = origins.indexOf(origin);
+    return index < 0 ? undefined : index + 1;
+  };
   const spec = resolveServiceRequest(config, scenario.service, scenario.load.request);
   const request: PreparedClient['request'] = { method: spec.method, path: spec.path };
   if (spec.query) request.query = spec.query;
@@ -249,7 +293,7 @@ async function prepareClient(o: RunScenarioOptions, mode: 'real' | 'virtual', cl
   if (spec.json !== undefined) request.json = spec.json;
   if (spec.body !== undefined) request.body = spec.body;
   if (spec.idempotencyKey !== undefined) request.idempotencyKey = spec.idempotencyKey;
-  return { options: { client, faults: { http, tcp } }, request };
+  return { options: { client, faults: { http, tcp } }, request, endpointOf };
 }
 
 async function applyFaults(
@@ -261,7 +305,12 @@ async function applyFaults(
 ): Promise<void> {
   const tcp = phase.faults.flatMap((f) => (f.tcp ? [f.tcp] : []));
   const http = phase.faults.flatMap((f) => (f.http ? [f.http] : []));
-  if (tcp.length > 0) await faults.tcp?.apply(tcp, phase.name, phaseUndo);
+  if (tcp.length > 0) {
+    for (const [i, target] of faults.tcp.entries()) {
+      const mine = tcp.filter((f) => f.endpoint === undefined || f.endpoint === i + 1);
+      if (mine.length > 0) await target.apply(mine, phase.name, phaseUndo);
+    }
+  }
   if (http.length > 0) {
     faults.http.apply(http);
     phaseUndo.push(`clear the http faults of phase ${phase.name}`, () => faults.http.clear());

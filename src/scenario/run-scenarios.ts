@@ -203,7 +203,8 @@ async function startEnvironment(
     Object.assign(urls, services.urls);
   }
   let toxiproxy: ScenarioEnvironment['toxiproxy'];
-  const needsTcp = real.some((s) => s.phases.some((p) => p.faults.some((f) => f.tcp)));
+  // tcp faults, and several upstream instances in real time (one proxy each), need the proxy.
+  const needsTcp = real.some((s) => s.upstreams > 1 || s.phases.some((p) => p.faults.some((f) => f.tcp)));
   if (options.toxiproxyUrl) toxiproxy = { url: options.toxiproxyUrl, external: true };
   else if (needsTcp) {
     const proxy = await startFaultProxy({ port: 0 });

@@ -9,7 +9,8 @@ import type { FlatIssue } from '../config/yaml/zod-issues.ts';
  * - `service` is a registry key that can be called (has a reference service or a baseUrl);
  * - phase names are unique;
  * - a hypothesis's `phase` names a phase of the scenario;
- * - `mode: virtual` has no tcp fault (tcp faults need real sockets and real time).
+ * - `mode: virtual` has no tcp fault (tcp faults need real sockets and real time);
+ * - a fault's `endpoint` (and an `upstreamShare` hypothesis's) is at most `upstreams`.
  */
 export function scenarioCrossChecks(raw: unknown, config: FaultlineConfig): FlatIssue[] {
   const scenario = asRecord(raw);
@@ -54,6 +55,29 @@ export function scenarioCrossChecks(raw: unknown, config: FaultlineConfig): Flat
     const guess = didYouMean(phase, names);
     const hint = guess ? `did you mean "${guess}"? ` : '';
     issue(['hypotheses', index, 'phase'], `no phase named "${phase}" (${hint}phases: ${names.join(', ')})`);
+  });
+
+  const upstreams = typeof scenario.upstreams === 'number' ? scenario.upstreams : 1;
+  const checkEndpoint = (path: PropertyKey[], value: unknown) => {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value <= upstreams) return;
+    issue(
+      path,
+      `expected an upstream instance number 1..${upstreams} (the scenario has upstreams: ${upstreams}), got ${value}; raise upstreams or target an existing instance`,
+    );
+  };
+  phases.forEach((phase, p) => {
+    const faults = asRecord(phase)?.faults;
+    if (!Array.isArray(faults)) return;
+    faults.forEach((fault, f) => {
+      for (const level of ['tcp', 'http'] as const) {
+        const endpoint = asRecord(asRecord(fault)?.[level])?.endpoint;
+        checkEndpoint(['phases', p, 'faults', f, level, 'endpoint'], endpoint);
+      }
+    });
+  });
+  hypotheses.forEach((hypothesis, index) => {
+    const endpoint = asRecord(asRecord(hypothesis)?.upstreamShare)?.endpoint;
+    checkEndpoint(['hypotheses', index, 'upstreamShare', 'endpoint'], endpoint);
   });
 
   if (scenario.mode === 'virtual') {

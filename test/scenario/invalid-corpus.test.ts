@@ -22,6 +22,13 @@ const expectedIssues: Record<string, string[]> = {
       '9:52 phases[0].faults[0].tcp.attributes.rate: attribute "rate" does not apply to toxic latency (it takes latency, jitter)',
     ),
   ],
+  'bulkhead-negative-queue.yaml': [
+    at('bulkhead-negative-queue.yaml', '6:43 client.bulkhead.maxQueue: expected an integer >= 0, got -1'),
+    at(
+      'bulkhead-negative-queue.yaml',
+      '7:14 client.rateLimit.ratePerSec: missing; expected a number of tokens per second > 0',
+    ),
+  ],
   'duplicate-phase-names.yaml': [
     at(
       'duplicate-phase-names.yaml',
@@ -59,6 +66,20 @@ const expectedIssues: Record<string, string[]> = {
     at(
       'negative-duration.yaml',
       '7:17 phases[0].durationMs: expected a number of milliseconds > 0, got -500',
+    ),
+  ],
+  'outlier-detection-unknown-key.yaml': [
+    at(
+      'outlier-detection-unknown-key.yaml',
+      '6:18 client.loadBalancing: expected one of "round-robin", "least-outstanding", "weighted", got "random"',
+    ),
+    at(
+      'outlier-detection-unknown-key.yaml',
+      '7:23 client.outlierDetection.consecutive5xx: unknown key "consecutive5xx" (allowed: consecutiveFailures, baseEjectionMs, maxEjectionMs, maxEjectionPercent)',
+    ),
+    at(
+      'outlier-detection-unknown-key.yaml',
+      '8:23 client.hedging.delayMs: expected a number of milliseconds >= 0 or "p95", got "fast"',
     ),
   ],
   'rate-above-one.yaml': [

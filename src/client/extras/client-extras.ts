@@ -28,6 +28,8 @@ import { serviceHealth } from './service-health.ts';
 export interface AttemptLike {
   readonly promise: Promise<RawResponse>;
   abort(err: Error): void;
+  /** Origin of the endpoint used (with `endpoints`), once picked; reported in AttemptEvent. */
+  readonly origin?: string | undefined;
 }
 
 export interface ClientExtrasDeps {
@@ -60,6 +62,8 @@ export interface ClientExtrasDeps {
 export class ClientExtras {
   private readonly set: EndpointSet | undefined;
   private readonly transports: AttemptTransport[];
+  /** Origin of each endpoint, by index (empty without endpoints). */
+  private readonly origins: string[];
   private readonly prober: HealthProber | undefined;
   private readonly auth: AuthProvider | undefined;
   private readonly hedging: ResolvedHedgingOptions | undefined;
@@ -96,12 +100,14 @@ export class ClientExtras {
         clock,
       );
       this.transports = endpoints.map((e) => deps.transportFor(e.origin));
+      this.origins = endpoints.map((e) => e.origin);
       if (healthCheck !== undefined) {
         this.prober = new HealthProber(this.set, healthCheck, clock);
         this.prober.start();
       }
     } else {
       this.transports = [];
+      this.origins = [];
       for (const field of ['outlierDetection', 'healthCheck', 'loadBalancing'] as const) {
         if (options[field] !== undefined) {
           throw new InvalidOptionsError(field, 'to be set only together with `endpoints`', options[field]);
@@ -127,6 +133,10 @@ export class ClientExtras {
       const delayMs = hedgeDelay(h, this.latency!);
       if (delayMs !== undefined) {
         const legs: AttemptLike[] = [];
+        // The attempt reports the origin of the leg whose result it carries: the winner, or
+        // the leg that failed last (the race rejects with the last failure).
+        let origin: string | undefined;
+        let lastFailedOrigin: string | undefined;
         const race = runHedged<RawResponse>({
           clock: this.deps.clock,
           delayMs,
@@ -134,6 +144,11 @@ export class ClientExtras {
           launch: () => {
             const leg = this.leg(request, timeoutAt, timeoutMs);
             legs.push(leg);
+            if (this.set !== undefined) {
+              leg.promise.catch(() => {
+                lastFailedOrigin = leg.origin;
+              });
+            }
             return leg;
           },
           isSuccess: (r) => r.status < 500,
@@ -141,9 +156,21 @@ export class ClientExtras {
           loserReason: () => new AbortedError(this.deps.service),
         });
         return {
-          promise: race.then((r) => r.value),
+          promise: race.then(
+            (r) => {
+              origin = legs[r.leg]?.origin;
+              return r.value;
+            },
+            (err: unknown) => {
+              origin = lastFailedOrigin;
+              throw err;
+            },
+          ),
           abort: (err) => {
             for (const leg of legs) leg.abort(err);
+          },
+          get origin() {
+            return origin;
           },
         };
       }
@@ -202,9 +229,11 @@ export class ClientExtras {
           },
         ),
         abort: (err) => handler.abort(err),
+        origin: index === undefined ? undefined : this.origins[index],
       };
     }
     let current: AttemptLike | undefined;
+    let origin: string | undefined;
     let aborted: Error | undefined;
     const run = async (): Promise<RawResponse> => {
       let resent = false;
@@ -213,6 +242,7 @@ export class ClientExtras {
         if (aborted !== undefined) throw aborted;
         const headers = credentials === undefined ? request.headers : { ...request.headers, ...credentials };
         const index = set?.acquire();
+        origin = index === undefined ? undefined : this.origins[index];
         const started = this.deps.clock.now();
         const handler = sendAttempt(
           index === undefined ? this.deps.main : this.transports[index]!,
@@ -243,6 +273,9 @@ export class ClientExtras {
       abort: (err) => {
         aborted ??= err;
         current?.abort(err);
+      },
+      get origin() {
+        return origin;
       },
     };
   }

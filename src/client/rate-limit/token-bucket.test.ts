@@ -45,6 +45,15 @@ describe('TokenBucket', () => {
     expect(bucket.take(clock.now())).toBe(0);
   });
 
+  it('callers reserved during a 429 pause go one interval apart after it, not all at once', () => {
+    const bucket = new TokenBucket({ ratePerSec: 10, burst: 1, maxWaitMs: 20_000 }, 0);
+    bucket.pauseUntil(10_000);
+    const waits = Array.from({ length: 4 }, () => bucket.reserve(0));
+    // Before the fix all four went at 10 000 ms: the refill during the pause was not capped at burst.
+    expect(waits.map((w) => Math.round(w))).toEqual([10_000, 10_100, 10_200, 10_300]);
+    expect(bucket.take(10_000)).toBeCloseTo(400);
+  });
+
   it('validates its options with the field name', () => {
     expect(() => new TokenBucket({ ratePerSec: 0 }, 0)).toThrow('rateLimit.ratePerSec');
     expect(() => new TokenBucket({ ratePerSec: 5, burst: 0 }, 0)).toThrow('rateLimit.burst');

@@ -23,8 +23,9 @@ export function resolveRateLimitOptions(o: RateLimitOptions): ResolvedRateLimitO
  * tokens, refilled continuously at `ratePerSec`. `take(now)` either takes a token (returns
  * 0) or says how long until one is available (and takes nothing). `reserve(now)` takes a
  * token that may not exist yet, so a caller can sleep its returned wait and then go: that
- * keeps waiters in FIFO order without a queue (the bucket goes negative, like Guava's
- * SmoothBursty). `pauseUntil(at)` holds every token back until `at` (a 429 Retry-After).
+ * keeps waiters in FIFO order without a queue (like Guava's SmoothBursty, the bucket's
+ * state runs ahead to the last reserved go time, so tokens never go negative).
+ * `pauseUntil(at)` holds every token back until `at` (a 429 Retry-After).
  *
  * @example
  * const bucket = new TokenBucket({ ratePerSec: 10, burst: 2 }, clock.now());
@@ -52,6 +53,11 @@ export class TokenBucket {
   /** Takes a token now or in the future; returns how long the caller must wait before using it, ms. */
   reserve(now: number): number {
     const wait = this.waitMs(now);
+    // Charge the token at the moment it is used, not now: the bucket's state moves ahead to
+    // `now + wait`, so the burst cap applies at that moment. Charging now while a 429 pause
+    // delays the caller let the refill during the pause go uncapped, and every caller
+    // reserved during the pause went at once when it ended (far more than `burst`).
+    this.refill(now + wait);
     this.tokens -= 1;
     return wait;
   }
@@ -60,8 +66,15 @@ export class TokenBucket {
   waitMs(now: number): number {
     this.refill(now);
     const paused = Math.max(0, this.pausedUntil - now);
+    // After a reserve() the state may be ahead of `now` (at the reserved caller's go time).
+    const ahead = Math.max(0, this.updatedAt - now);
     const missing = this.tokens >= 1 ? 0 : ((1 - this.tokens) / this.options.ratePerSec) * 1000;
-    return Math.max(paused, missing);
+    return Math.max(paused, ahead + missing);
+  }
+
+  /** How long a 429 pause still holds tokens back at `now`, ms (0 when not paused). */
+  pausedFor(now: number): number {
+    return Math.max(0, this.pausedUntil - now);
   }
 
   /** Holds every token back until the clock reading `at` (later calls only extend it). */

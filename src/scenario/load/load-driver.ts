@@ -21,6 +21,8 @@ export interface LoadDriverOptions {
   maxCalls: number;
   /** The request of every call; `idempotencyKey: 'auto'` = a fresh key per call. */
   request: RequestOptions & { idempotencyKey?: string };
+  /** Upstream instance (1-based) of an attempt's origin, when the client reports one. */
+  endpointOf?(origin: string): number | undefined;
   /** Deadline of each call (for `deadlineExceeded`), ms. */
   deadlineMs: number;
   /** Latency above the deadline tolerated (timer lag in real time; 0 in virtual time), ms. */
@@ -71,6 +73,7 @@ export class LoadDriver {
     if (o.target.onAttempt) {
       this.subscriptions.push(
         o.target.onAttempt((a) => {
+          const endpoint = a.origin === undefined ? undefined : o.endpointOf?.(a.origin);
           o.record({
             type: 'attempt',
             scenario: o.scenario,
@@ -79,6 +82,7 @@ export class LoadDriver {
             durationMs: a.durationMs,
             ...(a.status !== undefined ? { status: a.status } : {}),
             ...(a.errorCode !== undefined ? { errorCode: a.errorCode } : {}),
+            ...(endpoint !== undefined ? { endpoint } : {}),
           });
         }),
       );

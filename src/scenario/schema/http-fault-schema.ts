@@ -12,6 +12,7 @@ import {
   strictObject,
 } from '../../config/fields.ts';
 import { type DelaySpec, delaySpecSchema } from './delay-spec-schema.ts';
+import { endpointField } from './endpoint-field.ts';
 
 /**
  * An http-level fault, injected in the client's transport (MSW-style interception), so it
@@ -64,6 +65,7 @@ const presence = presenceCheck(HTTP_EFFECTS, 'at-most-one');
 
 export const httpFaultSchema = strictObject(
   {
+    endpoint: endpointField(),
     match: httpMatchSchema.optional().describe('Which requests; omitted = every request.'),
     rate: probability()
       .optional()

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { clientConfigSchema } from '../../config/client-config-schema.ts';
 import { expected, int, nonEmptyString, oneOf, strictObject } from '../../config/fields.ts';
+import { MAX_UPSTREAMS } from './endpoint-field.ts';
 import { hypothesisSchema } from './hypothesis-schema.ts';
 import { loadSpecSchema } from './load-spec-schema.ts';
 import { phaseSchema } from './phase-schema.ts';
@@ -24,6 +25,12 @@ export const scenarioSchema = strictObject(
     mode: oneOf(['auto', 'real', 'virtual'])
       .default('auto')
       .describe('Clock: auto = virtual when every fault is http-level. Default auto.'),
+    upstreams: int(1, 'a number of upstream instances 1..10')
+      .max(MAX_UPSTREAMS, expected('a number of upstream instances 1..10'))
+      .default(1)
+      .describe(
+        'Instances of the service the runner serves; the client gets them as endpoints. Default 1.',
+      ),
     client: clientConfigSchema.optional().describe("Overrides of the service's client configuration."),
     load: loadSpecSchema,
     phases: z

@@ -8,6 +8,7 @@ import {
   probability,
   strictObject,
 } from '../../config/fields.ts';
+import { endpointField } from './endpoint-field.ts';
 
 /**
  * A tcp-level fault, applied through the Toxiproxy API in front of the service: the whole
@@ -43,12 +44,16 @@ export type ToxicAttributes = {
 /** The proxy is disabled for the phase: connections are refused. */
 export interface TcpDownFault {
   down: true;
+  /** Only this upstream instance's proxy (1-based); omitted = every instance. */
+  endpoint?: number;
 }
 
 /** One toxic on the service's proxy; `stream`, `toxicity` and `attributes` are resolved. */
 export type TcpToxicFault = {
   [T in ToxicType]: {
     toxic: T;
+    /** Only this upstream instance's proxy (1-based); omitted = every instance. */
+    endpoint?: number;
     /** @default 'downstream' */
     stream: ToxicStream;
     /** Probability in [0, 1] that a connection gets the toxic. @default 1 */
@@ -97,6 +102,7 @@ const presence = presenceCheck(['down', 'toxic'], 'exactly-one');
 
 export const tcpFaultSchema = strictObject(
   {
+    endpoint: endpointField(),
     down: z
       .literal(true, expected('true'))
       .optional()
@@ -113,8 +119,10 @@ export const tcpFaultSchema = strictObject(
   .refine(presence.check, presence.params)
   .check(alwaysCheck(checkToxicAttributes))
   .transform((value): TcpFault => {
-    if (value.down) return { down: true };
+    const target = value.endpoint !== undefined ? { endpoint: value.endpoint } : {};
+    if (value.down) return { down: true, ...target };
     return {
+      ...target,
       toxic: value.toxic!,
       stream: value.stream ?? 'downstream',
       toxicity: value.toxicity ?? 1,

@@ -114,7 +114,8 @@ const expectedCode = {
 
 /**
  * The invariants, checked after every command:
- * - never more than maxConcurrent in flight, never more than maxQueue waiting;
+ * - never more than maxConcurrent in flight, never more than maxQueue waiting, and
+ *   nobody waiting while a slot is free;
  * - in-flight and queue length agree with the model (so a cancelled or timed-out waiter
  *   neither got a slot nor leaked one);
  * - slots are handed out in the model's FIFO order;
@@ -129,6 +130,11 @@ export async function checkAgreement(m: BulkheadModel, s: BulkheadSystem, label:
     () => `${label}: ${s.peakActive} calls in flight, maxConcurrent=${m.maxConcurrent}`,
   );
   invariant(b.queued <= m.maxQueue, () => `${label}: ${b.queued} calls queued, maxQueue=${m.maxQueue}`);
+  // Work-conserving: nobody waits while a slot is free (a leaked or lost slot shows here).
+  invariant(
+    b.queued === 0 || b.active === m.maxConcurrent,
+    () => `${label}: ${b.queued} waiting while only ${b.active}/${m.maxConcurrent} slots are in use`,
+  );
   invariant(
     b.active === m.running.length,
     () => `${label}: bulkhead has ${b.active} in flight, model ${m.running.length} [${m.running}]`,

@@ -15,6 +15,8 @@ export interface FaultHandlerContext {
   appliedAt: number;
   /** Where a resolver leaves the body effect for a request it passes through. */
   bodyEffects: Map<string, BodyEffect>;
+  /** Origin of each upstream instance, in order: `endpoint: i` matches origin `i - 1`. */
+  endpointOrigins?: readonly string[];
   /** Called each time a fault hits a request (index of the fault in the phase). */
   onHit?: (faultIndex: number) => void;
 }
@@ -24,13 +26,15 @@ export interface FaultHandlerContext {
  * fault that hits a request decides it; a resolver that returns nothing lets the next one
  * try; no handler answering means the request goes to the real upstream.
  *
- * A hit is decided in this order: match (method, exact path or prefix ending in `*`),
- * flap window, firstN (counts matching requests), then the rate draw.
+ * A hit is decided in this order: endpoint (the request's origin is that instance's),
+ * match (method, exact path or prefix ending in `*`), flap window, firstN (counts matching
+ * requests), then the rate draw.
  */
 export function buildFaultHandlers(faults: HttpFaultSpec[], ctx: FaultHandlerContext): RequestHandler[] {
   return faults.map((fault, index) => {
     let matched = 0;
     return http.all('*', async ({ request }) => {
+      if (!onEndpoint(fault, request, ctx.endpointOrigins)) return undefined;
       if (!matches(fault, request)) return undefined;
       if (fault.flap && !flapActive(fault.flap, ctx.clock.now() - ctx.appliedAt)) return undefined;
       matched++;
@@ -58,6 +62,11 @@ function respond(fault: HttpFaultSpec, request: Request, ctx: FaultHandlerContex
   const id = request.headers.get(FAULT_REQUEST_ID_HEADER);
   if (effect && id) ctx.bodyEffects.set(id, effect);
   return passthrough();
+}
+
+function onEndpoint(fault: HttpFaultSpec, request: Request, origins: readonly string[] = []): boolean {
+  if (fault.endpoint === undefined) return true;
+  return new URL(request.url).origin === origins[fault.endpoint - 1];
 }
 
 function matches(fault: HttpFaultSpec, request: Request): boolean {

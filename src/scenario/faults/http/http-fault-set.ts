@@ -23,10 +23,13 @@ export class HttpFaultSet {
   hits: number[] = [];
   readonly clock: Clock;
   private readonly random: Random;
+  private readonly endpointOrigins: readonly string[];
 
-  constructor(options: { clock: Clock; random: Random }) {
+  /** `endpointOrigins`: origin of each upstream instance, for faults with `endpoint: i`. */
+  constructor(options: { clock: Clock; random: Random; endpointOrigins?: readonly string[] }) {
     this.clock = options.clock;
     this.random = options.random;
+    this.endpointOrigins = options.endpointOrigins ?? [];
   }
 
   /** MSW handlers of the faults in force (empty: every request passes through). */
@@ -42,6 +45,7 @@ export class HttpFaultSet {
       random: this.random,
       appliedAt: this.clock.now(),
       bodyEffects: this.bodyEffects,
+      endpointOrigins: this.endpointOrigins,
       onHit: (i) => {
         this.hits[i] = (this.hits[i] ?? 0) + 1;
       },

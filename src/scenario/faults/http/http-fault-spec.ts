@@ -3,6 +3,8 @@
  * hits (match, rate, firstN, flap), an optional added delay, and at most one effect.
  */
 export interface HttpFaultSpec {
+  /** Only requests to this upstream instance (1-based); omitted = every instance. */
+  endpoint?: number;
   match?: { method?: string; path?: string };
   /** Probability per matching request, drawn from the scenario seed. @default 1 */
   rate?: number;
