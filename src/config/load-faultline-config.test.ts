@@ -61,6 +61,33 @@ describe('loadFaultlineConfig', () => {
     ]);
   });
 
+  it('accepts the client features in a service client config and rejects bad ones', () => {
+    const yaml = (client: string) =>
+      `services:\n  search:\n    provider: search-service\n    pact: contracts/x.json\n    reference: search\n    client: ${client}\n`;
+    const config = parseFaultlineConfig(
+      yaml('{ bulkhead: { maxConcurrent: 8 }, rateLimit: { ratePerSec: 50 }, hedging: { delayMs: 100 } }'),
+      'ok.yaml',
+    );
+    expect(config.services.search?.client).toEqual({
+      bulkhead: { maxConcurrent: 8 },
+      rateLimit: { ratePerSec: 50 },
+      hedging: { delayMs: 100 },
+    });
+    let error: unknown;
+    try {
+      parseFaultlineConfig(
+        yaml('{ bulkhead: { maxConcurent: 8 }, outlierDetection: { maxEjectionPercent: 150 } }'),
+        'bad.yaml',
+      );
+    } catch (err) {
+      error = err;
+    }
+    expect((error as ConfigInvalidError).issues.map(formatInputIssue)).toEqual([
+      'bad.yaml:6:27 services.search.client.bulkhead.maxConcurent: unknown key "maxConcurent" (did you mean "maxConcurrent"?)',
+      'bad.yaml:6:86 services.search.client.outlierDetection.maxEjectionPercent: expected a percentage 0..100, got 150',
+    ]);
+  });
+
   it('applies the consumer default', () => {
     const config = parseFaultlineConfig('services: {}\n', 'x.yaml');
     expect(config).toEqual({ consumer: 'faultline', services: {} });

@@ -26,6 +26,36 @@ const config: FaultlineConfig = {
 };
 
 describe('resolveServiceClientOptions', () => {
+  it('merges bulkhead, rateLimit, hedging and endpoint features like breaker; false removes an inherited one', () => {
+    const withFeatures: FaultlineConfig = {
+      ...config,
+      services: {
+        ...config.services,
+        api: {
+          ...config.services.api!,
+          client: {
+            bulkhead: { maxConcurrent: 8, maxQueue: 2 },
+            rateLimit: { ratePerSec: 10 },
+            hedging: { delayMs: 50 },
+            outlierDetection: { consecutiveFailures: 3 },
+          },
+        },
+      },
+    };
+    const options = resolveServiceClientOptions(withFeatures, 'api', {
+      bulkhead: { maxQueue: 0 },
+      rateLimit: false,
+      hedging: false,
+      outlierDetection: { baseEjectionMs: 60_000 },
+      loadBalancing: 'weighted',
+    });
+    expect(options.bulkhead).toEqual({ maxConcurrent: 8, maxQueue: 0 });
+    expect(options.rateLimit).toBe(false);
+    expect('hedging' in options).toBe(false);
+    expect(options.outlierDetection).toEqual({ consecutiveFailures: 3, baseEjectionMs: 60_000 });
+    expect(options.loadBalancing).toBe('weighted');
+  });
+
   it('returns the service config with the service name and base URL when there are no overrides', () => {
     expect(resolveServiceClientOptions(config, 'api')).toEqual({
       service: 'api',

@@ -102,4 +102,79 @@ describe('loadScenarioFile', () => {
       't.yaml:2:10 service: service "toxiproxy" cannot be called: its registry entry has neither "reference" nor "baseUrl"',
     ]);
   });
+  it('loads the client features, upstreams, endpoint faults and the new hypothesis kinds', () => {
+    const text = [
+      'name: features',
+      'service: inference',
+      'upstreams: 3',
+      'client:',
+      '  bulkhead: { maxConcurrent: 4, maxQueue: 4 }',
+      '  rateLimit: { ratePerSec: 20, maxWaitMs: 3000 }',
+      '  hedging: { delayMs: p95, minSamples: 10 }',
+      '  loadBalancing: least-outstanding',
+      '  outlierDetection: { consecutiveFailures: 5, baseEjectionMs: 60000 }',
+      '  healthCheck: { path: /healthz, intervalMs: 1000 }',
+      'load: { request: { path: /v1/predict } }',
+      'phases:',
+      '  - name: a',
+      '    durationMs: 10',
+      '    faults:',
+      '      - http: { endpoint: 2, status: 503 }',
+      'hypotheses:',
+      '  - { phase: a, errors: { code: FAULTLINE_BULKHEAD_FULL, min: 1 } }',
+      '  - { phase: a, upstreamShare: { endpoint: 2, max: 0.1 } }',
+      '',
+    ].join('\n');
+    const result = parseScenario(text, 'f.yaml', DEFAULT_FAULTLINE_CONFIG);
+    expect(result.ok ? [] : result.issues.map(formatInputIssue)).toEqual([]);
+    if (!result.ok) return;
+    const scenario = result.scenario;
+    expect(scenario.upstreams).toBe(3);
+    expect(scenario.client).toEqual({
+      bulkhead: { maxConcurrent: 4, maxQueue: 4 },
+      rateLimit: { ratePerSec: 20, maxWaitMs: 3000 },
+      hedging: { delayMs: 'p95', minSamples: 10 },
+      loadBalancing: 'least-outstanding',
+      outlierDetection: { consecutiveFailures: 5, baseEjectionMs: 60000 },
+      healthCheck: { path: '/healthz', intervalMs: 1000 },
+    });
+    expect(scenario.phases[0]!.faults[0]!.http).toMatchObject({ endpoint: 2, status: 503 });
+    expect(scenario.hypotheses).toEqual([
+      { phase: 'a', errors: { code: 'FAULTLINE_BULKHEAD_FULL', min: 1 } },
+      { phase: 'a', upstreamShare: { endpoint: 2, max: 0.1 } },
+    ]);
+  });
+
+  it('defaults upstreams to 1 and rejects an endpoint beyond it, and bad new fields, with human messages', () => {
+    const text = [
+      'name: bad', //                                                            1
+      'service: search', //                                                      2
+      'client:', //                                                              3
+      '  hedging: { maxHedges: 0 }', //                                          4
+      '  healthCheck: { path: healthz }', //                                     5
+      '  outlierDetection: { baseEjectionMs: 1000, maxEjectionMs: 10 }', //      6
+      'load: { request: { path: /v1/search } }', //                              7
+      'phases:', //                                                              8
+      '  - name: a', //                                                          9
+      '    durationMs: 10', //                                                   10
+      '    faults:', //                                                          11
+      '      - http: { endpoint: 2, status: 503 }', //                           12
+      'hypotheses:', //                                                          13
+      '  - { errors: { code: bulkhead } }', //                                   14
+      '  - { upstreamShare: { endpoint: 1, max: 2 } }', //                       15
+      '',
+    ].join('\n');
+    const result = parseScenario(text, 'b.yaml', DEFAULT_FAULTLINE_CONFIG);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues.map(formatInputIssue)).toEqual([
+      'b.yaml:4:25 client.hedging.maxHedges: expected an integer >= 1, got 0',
+      'b.yaml:5:24 client.healthCheck.path: expected a path starting with "/", e.g. "/healthz", got "healthz"',
+      'b.yaml:6:60 client.outlierDetection.maxEjectionMs: expected maxEjectionMs >= baseEjectionMs (1000), got 10',
+      'b.yaml:12:27 phases[0].faults[0].http.endpoint: expected an upstream instance number 1..1 (the scenario has upstreams: 1), got 2; raise upstreams or target an existing instance',
+      'b.yaml:14:15 hypotheses[0].errors: expected at least one of min, max, got none',
+      'b.yaml:14:23 hypotheses[0].errors.code: expected an error code such as "FAULTLINE_BULKHEAD_FULL", got "bulkhead"',
+      'b.yaml:15:42 hypotheses[1].upstreamShare.max: expected a share between 0 and 1, got 2',
+    ]);
+  });
 });

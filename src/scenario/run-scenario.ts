@@ -235,7 +235,9 @@ async function prepareClient(o: RunScenarioOptions, mode: 'real' | 'virtual', cl
       upstreams === 1
         ? new InProcessDispatcher(env.serviceHandler(reference))
         : new OriginRouterDispatcher(
-            new Map(origins.map((origin) => [origin, new InProcessDispatcher(env.serviceHandler(reference))])),
+            new Map(
+              origins.map((origin) => [origin, new InProcessDispatcher(env.serviceHandler(reference))]),
+            ),
           );
     undo.push('close the in-process upstream', () => dispatcher.close());
     client.dispatcher = dispatcher;

@@ -5,11 +5,13 @@ import { attemptsPerCallFold } from './kinds/attempts-per-call.ts';
 import { type BreakerHypothesis, breakerFold } from './kinds/breaker.ts';
 import { callsFold } from './kinds/calls.ts';
 import { deadlineFold } from './kinds/deadline.ts';
+import { errorsFold } from './kinds/errors.ts';
 import { fallbacksFold } from './kinds/fallbacks.ts';
 import type { HypothesisFold } from './kinds/hypothesis-fold.ts';
 import { latencyFold } from './kinds/latency.ts';
 import { successRateFold } from './kinds/success-rate.ts';
 import { upstreamCallsFold } from './kinds/upstream-calls.ts';
+import { upstreamShareFold } from './kinds/upstream-share.ts';
 
 /** A streaming verdict for one hypothesis. */
 export interface HypothesisEvaluator {
@@ -93,6 +95,10 @@ function createFold(kind: NonNullable<ReturnType<typeof hypothesisKind>>, body: 
       return deadlineFold();
     case 'calls':
       return callsFold(b);
+    case 'errors':
+      return errorsFold(b);
+    case 'upstreamShare':
+      return upstreamShareFold(b);
   }
 }
 
@@ -104,7 +110,7 @@ function missingEvidence(kind: string | undefined, start: ScenarioStartEvent): s
   const adapter = (
     start.client as { adapter?: { reportsAttempts?: boolean; reportsBreaker?: boolean } } | null
   )?.adapter;
-  if (kind === 'upstreamCalls' && adapter?.reportsAttempts === false)
+  if ((kind === 'upstreamCalls' || kind === 'upstreamShare') && adapter?.reportsAttempts === false)
     return 'the client adapter reports no attempts (onAttempt)';
   if (kind === 'breaker' && adapter?.reportsBreaker === false)
     return 'the client adapter reports no breaker transitions (onBreakerStateChange)';

@@ -18,6 +18,8 @@ export type HypothesisSpec = { phase?: string } & (
   | { attemptsPerCall: { max: number } }
   | { deadline: { neverExceeded: true } }
   | { calls: { min?: number; max?: number } }
+  | { errors: { code: string; min?: number; max?: number } }
+  | { upstreamShare: { endpoint: number; min?: number; max?: number } }
 );
 
 export type LatencyPercentile = 'p50' | 'p90' | 'p95' | 'p99' | 'max';
@@ -32,6 +34,8 @@ export const HYPOTHESIS_KINDS = [
   'attemptsPerCall',
   'deadline',
   'calls',
+  'errors',
+  'upstreamShare',
 ] as const;
 
 export type HypothesisKind = (typeof HYPOTHESIS_KINDS)[number];

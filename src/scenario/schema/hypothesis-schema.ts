@@ -30,20 +30,26 @@ export const HYPOTHESIS_KINDS = [
   'attemptsPerCall',
   'deadline',
   'calls',
+  'errors',
+  'upstreamShare',
 ] as const;
 export type HypothesisKind = (typeof HYPOTHESIS_KINDS)[number];
 
 export const LATENCY_PERCENTILES = ['p50', 'p90', 'p95', 'p99', 'max'] as const;
 export type LatencyPercentile = (typeof LATENCY_PERCENTILES)[number];
 
-/** `{ min?, max? }` with at least one bound and min <= max. */
+/**
+ * `{ min?, max? }` with at least one bound and min <= max. `extra` fields count as bounds
+ * (`whileOpen`, `minRate`); `subject` fields say what is measured and do not.
+ */
 function bounds<T extends z.ZodType<number | undefined>>(
   bound: T,
   what: string,
   extra: Record<string, z.ZodType> = {},
+  subject: Record<string, z.ZodType> = {},
 ) {
   const keys = ['min', 'max', ...Object.keys(extra)];
-  return strictObject({ min: bound, max: bound, ...extra }, what).check(
+  return strictObject({ ...subject, min: bound, max: bound, ...extra }, what).check(
     alwaysCheck((value, ctx) => {
       const record = asRecord(value);
       if (!record) return;
@@ -144,6 +150,26 @@ const hypothesisObject = strictObject(
       .optional()
       .describe('No call took longer than its deadline.'),
     calls: bounds(count, 'a calls object { min, max }').optional().describe('Number of calls.'),
+    errors: bounds(
+      count,
+      'an errors object { code, min, max }',
+      {},
+      {
+        code: z
+          .string(expected('an error code such as "FAULTLINE_BULKHEAD_FULL"'))
+          .regex(/^[A-Z][A-Z0-9_]*$/, expected('an error code such as "FAULTLINE_BULKHEAD_FULL"')),
+      },
+    )
+      .optional()
+      .describe('Calls that failed with this error code (e.g. FAULTLINE_BULKHEAD_FULL).'),
+    upstreamShare: bounds(
+      probability('a share between 0 and 1').optional(),
+      'an upstreamShare object { endpoint, min, max }',
+      {},
+      { endpoint: int(1, 'an upstream instance number >= 1') },
+    )
+      .optional()
+      .describe('Share of the upstream attempts that went to upstream instance `endpoint` (1-based).'),
   },
   `a hypothesis object { phase?, and one of ${HYPOTHESIS_KINDS.join(' | ')} }`,
 ).refine(kindsPresence.check, kindsPresence.params);

@@ -28,9 +28,7 @@ export const scenarioSchema = strictObject(
     upstreams: int(1, 'a number of upstream instances 1..10')
       .max(MAX_UPSTREAMS, expected('a number of upstream instances 1..10'))
       .default(1)
-      .describe(
-        'Instances of the service the runner serves; the client gets them as endpoints. Default 1.',
-      ),
+      .describe('Instances of the service the runner serves; the client gets them as endpoints. Default 1.'),
     client: clientConfigSchema.optional().describe("Overrides of the service's client configuration."),
     load: loadSpecSchema,
     phases: z

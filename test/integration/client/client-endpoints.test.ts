@@ -145,6 +145,31 @@ describe('client with several endpoints', () => {
     expect(served).toEqual(new Set(['a', 'b']));
   });
 
+  it('reports the origin each attempt used in onAttempt (none without endpoints)', async () => {
+    const a = await ok('a');
+    const b = await ok('b');
+    const client = track(
+      createClient({
+        service: 'multi',
+        baseUrl: 'http://127.0.0.1:1',
+        endpoints: [{ url: a.url }, { url: b.url }],
+        retry: false,
+        breaker: false,
+      }),
+    );
+    const origins: Array<string | undefined> = [];
+    client.onAttempt((e) => origins.push(e.origin));
+    for (let i = 0; i < 4; i++) await client.request({ path: '/x' });
+    const originOf = (url: string) => new URL(url).origin;
+    expect(origins).toEqual([originOf(a.url), originOf(b.url), originOf(a.url), originOf(b.url)]);
+
+    const single = track(createClient({ service: 'single', baseUrl: a.url, retry: false, breaker: false }));
+    const plain: Array<string | undefined> = [];
+    single.onAttempt((e) => plain.push(e.origin));
+    await single.request({ path: '/x' });
+    expect(plain).toEqual([undefined]);
+  });
+
   it('rejects endpoint options naming the field', () => {
     expect(() =>
       createClient({
