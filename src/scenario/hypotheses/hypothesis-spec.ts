@@ -1,44 +1,12 @@
+import { HYPOTHESIS_KINDS, type Hypothesis, type HypothesisKind } from '../schema/hypothesis-schema.ts';
+
+export type { LatencyPercentile } from '../schema/hypothesis-schema.ts';
+
 /**
- * The hypotheses of the scenario format (docs/scenario-format.md), as written in a
- * scenario file and copied into the `scenario-start` event. Each object has an optional
- * `phase` (omitted = the whole run) and exactly one kind key.
+ * A hypothesis as the evaluators read it back from a `scenario-start` event: the schema's
+ * validated shape (src/scenario/schema/hypothesis-schema.ts is the one definition).
  */
-export type HypothesisSpec = { phase?: string } & (
-  | { successRate: { min?: number; max?: number } }
-  | { latencyMs: Partial<Record<LatencyPercentile, { max: number }>> }
-  | {
-      breaker:
-        | { opensWithinCalls: number }
-        | { closesWithinMs: number }
-        | { neverOpens: true }
-        | { opens: true };
-    }
-  | { upstreamCalls: { max?: number; min?: number; whileOpen?: boolean } }
-  | { fallbacks: { min?: number; max?: number; minRate?: number } }
-  | { attemptsPerCall: { max: number } }
-  | { deadline: { neverExceeded: true } }
-  | { calls: { min?: number; max?: number } }
-  | { errors: { code: string; min?: number; max?: number } }
-  | { upstreamShare: { endpoint: number; min?: number; max?: number } }
-);
-
-export type LatencyPercentile = 'p50' | 'p90' | 'p95' | 'p99' | 'max';
-
-/** Every kind key, in the order the format lists them. */
-export const HYPOTHESIS_KINDS = [
-  'successRate',
-  'latencyMs',
-  'breaker',
-  'upstreamCalls',
-  'fallbacks',
-  'attemptsPerCall',
-  'deadline',
-  'calls',
-  'errors',
-  'upstreamShare',
-] as const;
-
-export type HypothesisKind = (typeof HYPOTHESIS_KINDS)[number];
+export type HypothesisSpec = Hypothesis;
 
 /** The kind key of a hypothesis object, or undefined when it has none of them. */
 export function hypothesisKind(spec: unknown): HypothesisKind | undefined {
