@@ -1,9 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { dirname, join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import {
   ConsecutiveBreaker,
   circuitBreaker,
@@ -14,11 +8,13 @@ import {
   timeout,
   wrap,
 } from 'cockatiel';
-import { build } from 'hdr-histogram-js';
 import Opossum from 'opossum';
 import { Pool } from 'undici';
 import { createClient } from '../src/client/create-client.ts';
 import type { Benchmark } from './bench-types.ts';
+import { bestOfRounds } from './support/best-of-rounds.ts';
+import type { LoadFigures } from './support/closed-loop-load.ts';
+import { startClientBenchUpstream } from './support/start-client-bench-upstream.ts';
 
 /** Concurrent workers, each issuing keep-alive GETs back to back. */
 const CONCURRENCY = 32;
@@ -109,69 +105,6 @@ const variants: Variant[] = [
   },
 ];
 
-interface RunFigures {
-  reqPerSec: number;
-  p50Ms: number;
-  p99Ms: number;
-  /** Process CPU time (user + system) per request, µs: steadier than req/s on a busy machine. */
-  cpuUsPerReq: number;
-  errors: number;
-}
-
-/** CONCURRENCY workers until `maxRequests` are done or `maxMs` passed. */
-async function load(call: Call, maxRequests: number, maxMs: number): Promise<RunFigures> {
-  const histogram = build({
-    lowestDiscernibleValue: 1,
-    highestTrackableValue: 60_000_000,
-    numberOfSignificantValueDigits: 3,
-  });
-  let issued = 0;
-  let done = 0;
-  let errors = 0;
-  const start = performance.now();
-  const cpuStart = process.cpuUsage();
-  const stopAt = start + maxMs;
-  const worker = async () => {
-    while (issued < maxRequests && performance.now() < stopAt) {
-      issued++;
-      const t0 = performance.now();
-      try {
-        await call();
-      } catch {
-        errors++;
-      }
-      histogram.recordValue(Math.max(1, Math.round((performance.now() - t0) * 1000)));
-      done++;
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const elapsed = performance.now() - start;
-  const cpu = process.cpuUsage(cpuStart);
-  return {
-    cpuUsPerReq: (cpu.user + cpu.system) / Math.max(1, done),
-    reqPerSec: (done / elapsed) * 1000,
-    p50Ms: histogram.getValueAtPercentile(50) / 1000,
-    p99Ms: histogram.getValueAtPercentile(99) / 1000,
-    errors,
-  };
-}
-
-async function startUpstream(): Promise<{ url: string; proc: ChildProcess }> {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const proc = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(here, 'support', 'client-bench-upstream.ts')],
-    {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    },
-  );
-  const lines = createInterface({ input: proc.stdout! });
-  const [line] = (await once(lines, 'line')) as [string];
-  lines.close();
-  const { port } = JSON.parse(line) as { port: number };
-  return { url: `http://127.0.0.1:${port}`, proc };
-}
-
 /**
  * Throughput and latency of the same workload (32 concurrent keep-alive GETs against an
  * upstream in a child process, 16 connections) through raw undici, our client with every
@@ -180,22 +113,20 @@ async function startUpstream(): Promise<{ url: string; proc: ChildProcess }> {
 const benchmark: Benchmark = {
   name: 'client',
   async run() {
-    const { url, proc } = await startUpstream();
-    const best = new Map<string, RunFigures>();
+    const upstream = await startClientBenchUpstream();
+    let best: Map<string, LoadFigures>;
     try {
-      const instances = variants.map((v) => ({ v, ...v.setup(url) }));
-      for (const { call } of instances) await load(call, WARMUP_REQUESTS, MAX_MS);
-      for (let round = 0; round < ROUNDS; round++) {
-        for (const { v, call } of instances) {
-          const figures = await load(call, MAX_REQUESTS, MAX_MS);
-          const previous = best.get(v.label);
-          if (previous === undefined || figures.reqPerSec > previous.reqPerSec) best.set(v.label, figures);
-        }
-      }
+      const instances = variants.map((v) => ({ label: v.label, ...v.setup(upstream.url) }));
+      best = await bestOfRounds(instances, {
+        concurrency: CONCURRENCY,
+        maxRequests: MAX_REQUESTS,
+        maxMs: MAX_MS,
+        warmupRequests: WARMUP_REQUESTS,
+        rounds: ROUNDS,
+      });
       await Promise.all(instances.map((i) => i.close()));
     } finally {
-      proc.stdin?.end();
-      await once(proc, 'exit');
+      await upstream.stop();
     }
     const raw = best.get(variants[0]!.label)!;
     const ours = best.get(variants[1]!.label)!;

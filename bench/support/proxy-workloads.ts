@@ -8,30 +8,39 @@ import { connect } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Client, Pool } from 'undici';
 
-/** Sequential keep-alive requests on one connection, after a warm-up. */
+/** Sequential keep-alive requests per origin and round, after a warm-up. */
 export const RTT_REQUESTS = 2000;
 const RTT_WARMUP = 300;
+const RTT_BLOCK = 100;
 /** Concurrent keep-alive connections of the requests/s workload. */
 export const RPS_CONNECTIONS = 64;
 const RPS_MAX_REQUESTS = 40_000;
 /** The requests/s workload stops at RPS_MAX_REQUESTS or after this many ms. */
 const RPS_MAX_MS = 2500;
 
-/** Round-trip times (µs) of RTT_REQUESTS small GETs, sorted ascending. */
-export async function roundTrips(origin: string): Promise<number[]> {
-  const client = new Client(origin, { pipelining: 1, keepAliveTimeout: 60_000 });
-  const times: number[] = [];
+/**
+ * Round-trip times (µs) of RTT_REQUESTS small GETs to each origin, each list sorted. The
+ * origins take turns in blocks of RTT_BLOCK requests, each on its own keep-alive
+ * connection, so a burst of load from neighbours falls on both alike.
+ */
+export async function roundTrips(origins: readonly string[]): Promise<number[][]> {
+  const clients = origins.map((o) => new Client(o, { pipelining: 1, keepAliveTimeout: 60_000 }));
+  const times = origins.map((): number[] => []);
   try {
-    for (let i = 0; i < RTT_WARMUP + RTT_REQUESTS; i++) {
-      const start = performance.now();
-      const res = await client.request({ path: '/', method: 'GET' });
-      await res.body.text();
-      if (i >= RTT_WARMUP) times.push((performance.now() - start) * 1000);
+    for (let done = -RTT_WARMUP; done < RTT_REQUESTS; done += RTT_BLOCK) {
+      for (let c = 0; c < clients.length; c++) {
+        for (let i = 0; i < RTT_BLOCK; i++) {
+          const start = performance.now();
+          const res = await clients[c]!.request({ path: '/', method: 'GET' });
+          await res.body.text();
+          if (done >= 0) times[c]!.push((performance.now() - start) * 1000);
+        }
+      }
     }
   } finally {
-    await client.close();
+    await Promise.all(clients.map((c) => c.close()));
   }
-  return times.sort((a, b) => a - b);
+  return times.map((t) => t.sort((a, b) => a - b));
 }
 
 /** Reads one stream of `expectedBytes` from `port` to its end; returns MB/s (MiB). */

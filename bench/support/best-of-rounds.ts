@@ -1,0 +1,37 @@
+import { type ClosedLoopBounds, closedLoopLoad, type LoadFigures } from './closed-loop-load.ts';
+
+/** One contender of a comparison: a label and the call it repeats. */
+export interface Contender {
+  label: string;
+  call(): Promise<unknown>;
+}
+
+export interface RoundsOptions extends ClosedLoopBounds {
+  /** Calls per contender before measuring (bounded by `maxMs` too). */
+  warmupRequests: number;
+  /** Measured rounds per contender. */
+  rounds: number;
+}
+
+/**
+ * Warms every contender up, then runs `rounds` interleaved rounds (a, b, c, a, b, c, ...)
+ * and keeps each contender's round with the most req/s. Why interleaved and best-of: on a
+ * shared machine a neighbour's burst slows whichever run it lands on; interleaving spreads
+ * it over the contenders and the best round is the least disturbed one.
+ */
+export async function bestOfRounds(
+  contenders: readonly Contender[],
+  options: RoundsOptions,
+): Promise<Map<string, LoadFigures>> {
+  const best = new Map<string, LoadFigures>();
+  for (const { call } of contenders)
+    await closedLoopLoad(call, { ...options, maxRequests: options.warmupRequests });
+  for (let round = 0; round < options.rounds; round++) {
+    for (const { label, call } of contenders) {
+      const figures = await closedLoopLoad(call, options);
+      const previous = best.get(label);
+      if (previous === undefined || figures.reqPerSec > previous.reqPerSec) best.set(label, figures);
+    }
+  }
+  return best;
+}
