@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Integration tests open real loopback sockets; two cores, so keep parallelism modest.
     maxWorkers: 2,
+    reporters: ['default', './test/support/plain-summary-reporter.ts'],
   },
 });
