@@ -1,9 +1,7 @@
 import type { ClientOptions } from '../src/client/client-types.ts';
 import { createClient } from '../src/client/create-client.ts';
 import type { Benchmark } from './bench-types.ts';
-import { bestOfRounds } from './support/best-of-rounds.ts';
-import type { LoadFigures } from './support/closed-loop-load.ts';
-import { startClientBenchUpstream } from './support/start-client-bench-upstream.ts';
+import { compareOnClientUpstream } from './support/compare-on-client-upstream.ts';
 
 /** Concurrent workers, each issuing keep-alive GETs back to back. */
 const CONCURRENCY = 32;
@@ -80,24 +78,24 @@ const variants: Variant[] = [
 const benchmark: Benchmark = {
   name: 'client-extras',
   async run() {
-    const upstream = await startClientBenchUpstream();
-    let best: Map<string, LoadFigures>;
-    try {
-      const instances = variants.map((v) => {
-        const client = createClient({ service: 'bench', ...v.options(upstream.url) });
-        return { label: v.label, client, call: () => client.request({ path: '/v1/x' }) };
-      });
-      best = await bestOfRounds(instances, {
+    const best = await compareOnClientUpstream(
+      (url) =>
+        variants.map((v) => {
+          const client = createClient({ service: 'bench', ...v.options(url) });
+          return {
+            label: v.label,
+            call: () => client.request({ path: '/v1/x' }),
+            close: () => client.close(),
+          };
+        }),
+      {
         concurrency: CONCURRENCY,
         maxRequests: MAX_REQUESTS,
         maxMs: MAX_MS,
         warmupRequests: WARMUP_REQUESTS,
         rounds: ROUNDS,
-      });
-      await Promise.all(instances.map((i) => i.client.close()));
-    } finally {
-      await upstream.stop();
-    }
+      },
+    );
     const plain = best.get(variants[0]!.label)!;
     const extras = best.get(variants[2]!.label)!;
     const ratio = extras.reqPerSec / plain.reqPerSec;

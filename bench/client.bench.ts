@@ -12,9 +12,7 @@ import Opossum from 'opossum';
 import { Pool } from 'undici';
 import { createClient } from '../src/client/create-client.ts';
 import type { Benchmark } from './bench-types.ts';
-import { bestOfRounds } from './support/best-of-rounds.ts';
-import type { LoadFigures } from './support/closed-loop-load.ts';
-import { startClientBenchUpstream } from './support/start-client-bench-upstream.ts';
+import { compareOnClientUpstream } from './support/compare-on-client-upstream.ts';
 
 /** Concurrent workers, each issuing keep-alive GETs back to back. */
 const CONCURRENCY = 32;
@@ -113,21 +111,16 @@ const variants: Variant[] = [
 const benchmark: Benchmark = {
   name: 'client',
   async run() {
-    const upstream = await startClientBenchUpstream();
-    let best: Map<string, LoadFigures>;
-    try {
-      const instances = variants.map((v) => ({ label: v.label, ...v.setup(upstream.url) }));
-      best = await bestOfRounds(instances, {
+    const best = await compareOnClientUpstream(
+      (url) => variants.map((v) => ({ label: v.label, ...v.setup(url) })),
+      {
         concurrency: CONCURRENCY,
         maxRequests: MAX_REQUESTS,
         maxMs: MAX_MS,
         warmupRequests: WARMUP_REQUESTS,
         rounds: ROUNDS,
-      });
-      await Promise.all(instances.map((i) => i.close()));
-    } finally {
-      await upstream.stop();
-    }
+      },
+    );
     const raw = best.get(variants[0]!.label)!;
     const ours = best.get(variants[1]!.label)!;
     const ratio = ours.reqPerSec / raw.reqPerSec;

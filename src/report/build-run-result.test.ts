@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { truncateLog, writeEventLog } from '../../test/support/event-log-fixture.ts';
 import { mixedRun, outageScenario, tempDir } from '../../test/support/report-fixtures.ts';
+import { callRecord } from '../../test/support/run-records.ts';
 import { buildRunResult } from './build-run-result.ts';
 import type { RunEvent } from './run-events.ts';
 
@@ -171,17 +172,5 @@ function start(): RunEvent {
 }
 
 function call(t: number, latencyMs: number, outcome: 'ok' | 'failed'): RunEvent {
-  return {
-    type: 'call',
-    scenario: 's',
-    phase: 'p',
-    t,
-    latencyMs,
-    outcome,
-    attempts: 1,
-    breakerState: 'closed',
-    shortCircuited: false,
-    deadlineMs: 5000,
-    deadlineExceeded: false,
-  };
+  return callRecord(t, latencyMs, outcome, { deadlineMs: 5000 });
 }

@@ -4,31 +4,98 @@ import type { ClientMetrics } from './client-metrics.ts';
 
 const BREAKER_STATES: readonly BreakerState[] = ['closed', 'open', 'half-open', 'isolated'];
 
-type CounterField =
-  | 'calls'
-  | 'attempts'
-  | 'successes'
-  | 'retries'
-  | 'shortCircuits'
-  | 'fallbacks'
-  | 'budgetExhausted';
+/** Labels of one sample besides `service`. */
+type Labels = Record<string, string>;
 
-const COUNTERS: ReadonlyArray<[name: string, help: string, field: CounterField]> = [
-  ['faultline_client_calls_total', 'Calls made through the client', 'calls'],
-  ['faultline_client_attempts_total', 'Attempts that reached the transport', 'attempts'],
-  ['faultline_client_successes_total', 'Calls that resolved (fallbacks included)', 'successes'],
-  ['faultline_client_retries_total', 'Retries granted by the retry policy', 'retries'],
-  ['faultline_client_short_circuits_total', 'Calls rejected by an open breaker', 'shortCircuits'],
-  ['faultline_client_fallbacks_total', 'Calls served by a fallback', 'fallbacks'],
-  ['faultline_client_retry_budget_exhausted_total', 'Retries refused by the retry budget', 'budgetExhausted'],
-];
+/**
+ * One exposed metric: its name, help and kind, the labels it has besides `service`, and how
+ * to read it from one client at scrape time (`emit` once per label set; a client without
+ * the figure emits nothing and is not exposed).
+ */
+interface MetricSpec {
+  kind: 'counter' | 'gauge';
+  name: string;
+  help: string;
+  labels?: readonly string[];
+  read(client: ClientMetrics, emit: (labels: Labels, value: number) => void): void;
+}
 
-/** Counters of policies a client may not have: only clients that have them are exposed. */
-const OPTIONAL_COUNTERS: ReadonlyArray<
-  [name: string, help: string, field: 'bulkheadRejected' | 'rateLimited']
-> = [
-  ['faultline_client_bulkhead_rejected_total', 'Calls rejected by the bulkhead', 'bulkheadRejected'],
-  ['faultline_client_rate_limited_total', 'Attempts refused by the client-side rate limit', 'rateLimited'],
+/** A counter with only the `service` label; `undefined` (a policy the client lacks) emits nothing. */
+const counter = (
+  name: string,
+  help: string,
+  value: (c: ClientMetrics) => number | undefined,
+): MetricSpec => ({
+  kind: 'counter',
+  name,
+  help,
+  read(c, emit) {
+    const v = value(c);
+    if (v !== undefined) emit({}, v);
+  },
+});
+
+/** Every metric, in exposition order. */
+const METRICS: readonly MetricSpec[] = [
+  counter('faultline_client_calls_total', 'Calls made through the client', (c) => c.calls),
+  counter('faultline_client_attempts_total', 'Attempts that reached the transport', (c) => c.attempts),
+  counter('faultline_client_successes_total', 'Calls that resolved (fallbacks included)', (c) => c.successes),
+  counter('faultline_client_retries_total', 'Retries granted by the retry policy', (c) => c.retries),
+  counter(
+    'faultline_client_short_circuits_total',
+    'Calls rejected by an open breaker',
+    (c) => c.shortCircuits,
+  ),
+  counter('faultline_client_fallbacks_total', 'Calls served by a fallback', (c) => c.fallbacks),
+  counter(
+    'faultline_client_retry_budget_exhausted_total',
+    'Retries refused by the retry budget',
+    (c) => c.budgetExhausted,
+  ),
+  {
+    kind: 'counter',
+    name: 'faultline_client_failures_total',
+    help: 'Calls that failed, by error code',
+    labels: ['code'],
+    read(c, emit) {
+      for (const [code, n] of c.failuresByCode) emit({ code }, n);
+    },
+  },
+  // Counters of policies a client may not have: only clients that have them are exposed.
+  counter(
+    'faultline_client_bulkhead_rejected_total',
+    'Calls rejected by the bulkhead',
+    (c) => c.bulkheadRejected,
+  ),
+  counter(
+    'faultline_client_rate_limited_total',
+    'Attempts refused by the client-side rate limit',
+    (c) => c.rateLimited,
+  ),
+  {
+    kind: 'gauge',
+    name: 'faultline_client_latency_ms',
+    help: 'Call latency percentiles since the client started, ms',
+    labels: ['quantile'],
+    read(c, emit) {
+      for (const q of [0.5, 0.95, 0.99, 1]) emit({ quantile: String(q) }, c.latencyPercentileMs(q * 100));
+    },
+  },
+  {
+    kind: 'gauge',
+    name: 'faultline_client_breaker_state',
+    help: 'Breaker state: 1 for the current state, 0 for the others',
+    labels: ['state'],
+    read(c, emit) {
+      const current = c.snapshot().breakerState;
+      for (const state of BREAKER_STATES) emit({ state }, state === current ? 1 : 0);
+    },
+  },
+  counter(
+    'faultline_client_breaker_transitions_total',
+    'Breaker state transitions',
+    (c) => c.breakerTransitions,
+  ),
 ];
 
 /**
@@ -47,83 +114,36 @@ export class ClientMetricsRegistry {
 
   constructor() {
     const clients = this.clients;
-    for (const [name, help, field] of COUNTERS) {
-      new Counter({
-        name,
-        help,
-        labelNames: ['service'],
+    // Every sample of `spec`, one per client and label set, with the client's `service` label.
+    const each = (spec: MetricSpec, record: (labels: Labels, value: number) => void) => {
+      for (const c of clients)
+        spec.read(c, (labels, value) => record({ service: c.service, ...labels }, value));
+    };
+    for (const spec of METRICS) {
+      const configuration = {
+        name: spec.name,
+        help: spec.help,
+        labelNames: ['service', ...(spec.labels ?? [])],
         registers: [this.registry],
-        collect() {
-          this.reset();
-          for (const c of clients) this.inc({ service: c.service }, c[field]);
-        },
-      });
+      };
+      if (spec.kind === 'counter') {
+        new Counter({
+          ...configuration,
+          collect() {
+            this.reset();
+            each(spec, (labels, value) => this.inc(labels, value));
+          },
+        });
+      } else {
+        new Gauge({
+          ...configuration,
+          collect() {
+            this.reset();
+            each(spec, (labels, value) => this.set(labels, value));
+          },
+        });
+      }
     }
-    new Counter({
-      name: 'faultline_client_failures_total',
-      help: 'Calls that failed, by error code',
-      labelNames: ['service', 'code'],
-      registers: [this.registry],
-      collect() {
-        this.reset();
-        for (const c of clients) {
-          for (const [code, n] of c.failuresByCode) this.inc({ service: c.service, code }, n);
-        }
-      },
-    });
-    for (const [name, help, field] of OPTIONAL_COUNTERS) {
-      new Counter({
-        name,
-        help,
-        labelNames: ['service'],
-        registers: [this.registry],
-        collect() {
-          this.reset();
-          for (const c of clients) {
-            const value = c[field];
-            if (value !== undefined) this.inc({ service: c.service }, value);
-          }
-        },
-      });
-    }
-    new Gauge({
-      name: 'faultline_client_latency_ms',
-      help: 'Call latency percentiles since the client started, ms',
-      labelNames: ['service', 'quantile'],
-      registers: [this.registry],
-      collect() {
-        this.reset();
-        for (const c of clients) {
-          for (const q of [0.5, 0.95, 0.99, 1]) {
-            this.set({ service: c.service, quantile: String(q) }, c.latencyPercentileMs(q * 100));
-          }
-        }
-      },
-    });
-    new Gauge({
-      name: 'faultline_client_breaker_state',
-      help: 'Breaker state: 1 for the current state, 0 for the others',
-      labelNames: ['service', 'state'],
-      registers: [this.registry],
-      collect() {
-        this.reset();
-        for (const c of clients) {
-          const current = c.snapshot().breakerState;
-          for (const state of BREAKER_STATES)
-            this.set({ service: c.service, state }, state === current ? 1 : 0);
-        }
-      },
-    });
-    new Counter({
-      name: 'faultline_client_breaker_transitions_total',
-      help: 'Breaker state transitions',
-      labelNames: ['service'],
-      registers: [this.registry],
-      collect() {
-        this.reset();
-        for (const c of clients) this.inc({ service: c.service }, c.breakerTransitions);
-      },
-    });
   }
 
   /** Starts exposing `metrics`; returns a function that stops it. */

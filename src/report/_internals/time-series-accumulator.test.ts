@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { BreakerRecord, CallRecord } from '../run-events.ts';
+import { callRecord } from '../../../test/support/run-records.ts';
+import type { BreakerRecord } from '../run-events.ts';
 import { bucketWidthFor, TimeSeriesAccumulator } from './time-series-accumulator.ts';
 
-const call = (t: number, latencyMs: number, outcome: CallRecord['outcome'] = 'ok'): CallRecord => ({
-  type: 'call',
-  scenario: 's',
-  phase: 'p',
-  t,
-  latencyMs,
-  outcome,
-  attempts: 1,
-  breakerState: 'closed',
-  shortCircuited: false,
-  deadlineMs: 1000,
-  deadlineExceeded: false,
-});
 const breaker = (t: number, from: BreakerRecord['from'], to: BreakerRecord['to']): BreakerRecord => ({
   type: 'breaker',
   scenario: 's',
@@ -36,9 +24,9 @@ describe('bucketWidthFor', () => {
 describe('TimeSeriesAccumulator', () => {
   it('counts calls and errors per bucket and fills empty buckets', () => {
     const series = new TimeSeriesAccumulator(250);
-    series.observeCall(call(10, 5));
-    series.observeCall(call(200, 7, 'failed'));
-    series.observeCall(call(900, 9, 'unknown'));
+    series.observeCall(callRecord(10, 5));
+    series.observeCall(callRecord(200, 7, 'failed'));
+    series.observeCall(callRecord(900, 9, 'unknown'));
 
     const { buckets } = series.result(1000);
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { InvalidOptionsError } from '../../errors/invalid-options-error.ts';
-import type { Cancel, Clock } from '../../time/clock.ts';
+import type { Clock } from '../../time/clock.ts';
 import { systemClock } from '../../time/system-clock.ts';
 import { type AdapterClient, resolveAdapterClient } from '../adapter-client.ts';
 import { callService } from '../call-service.ts';
+import { createPeriodicDrain, drainIntervalMs } from '../periodic-drain.ts';
 
 /** An event as the caller tracks it; `at` defaults to the wall-clock time of `track`. */
 export interface AnalyticsEvent {
@@ -81,10 +82,10 @@ export function resolveAnalyticsAdapterOptions(
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000) {
     throw new InvalidOptionsError('analytics.batchSize', 'an integer in 1..1000', batchSize);
   }
-  const flushEveryMs = options.flushEveryMs ?? ANALYTICS_ADAPTER_DEFAULTS.flushEveryMs;
-  if (flushEveryMs !== false && !(Number.isFinite(flushEveryMs) && flushEveryMs > 0)) {
-    throw new InvalidOptionsError('analytics.flushEveryMs', 'a number of ms > 0 or false', flushEveryMs);
-  }
+  const flushEveryMs = drainIntervalMs(
+    'analytics.flushEveryMs',
+    options.flushEveryMs ?? ANALYTICS_ADAPTER_DEFAULTS.flushEveryMs,
+  );
   return {
     maxBuffer,
     batchSize,
@@ -122,21 +123,10 @@ export function createAnalyticsAdapter(options: AnalyticsAdapterOptions): Analyt
   let sent = 0;
   let dropped = 0;
   let failedFlushes = 0;
-  let running: Promise<FlushResult> | undefined;
-  let cancelTimer: Cancel | undefined;
-  let closed = false;
-
-  const arm = (): void => {
-    if (closed || resolved.flushEveryMs === false || cancelTimer !== undefined || buffer.length === 0) return;
-    cancelTimer = resolved.clock.setTimer(resolved.flushEveryMs, () => {
-      cancelTimer = undefined;
-      void flush().then(arm);
-    });
-  };
 
   const runFlush = async (): Promise<FlushResult> => {
     let sentNow = 0;
-    while (buffer.length > 0 && !closed) {
+    while (buffer.length > 0 && !flusher.closed) {
       const batch = buffer.splice(0, resolved.batchSize);
       const result = await callService(
         client,
@@ -168,12 +158,12 @@ export function createAnalyticsAdapter(options: AnalyticsAdapterOptions): Analyt
     return { sent: sentNow, failed: false };
   };
 
-  const flush = (): Promise<FlushResult> => {
-    running ??= runFlush().finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
+  const flusher = createPeriodicDrain({
+    everyMs: resolved.flushEveryMs,
+    clock: resolved.clock,
+    pending: () => buffer.length > 0,
+    drain: runFlush,
+  });
 
   return {
     track(event) {
@@ -189,19 +179,16 @@ export function createAnalyticsAdapter(options: AnalyticsAdapterOptions): Analyt
         const wire: WireEvent = { type: event.type, userId: event.userId, at };
         if (event.properties !== undefined) wire.properties = event.properties;
         buffer.push(wire);
-        arm();
+        flusher.arm();
       } catch {
         // An invalid Date (toISOString throws) or a hostile getter: count it, never throw.
         dropped++;
       }
     },
-    flush,
+    flush: flusher.run,
     stats: () => ({ buffered: buffer.length, sent, dropped, failedFlushes }),
     async close() {
-      closed = true;
-      cancelTimer?.();
-      cancelTimer = undefined;
-      await running;
+      await flusher.close();
       await release();
     },
   };

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { InvalidOptionsError } from '../../errors/invalid-options-error.ts';
-import type { Cancel, Clock } from '../../time/clock.ts';
+import type { Clock } from '../../time/clock.ts';
 import { systemClock } from '../../time/system-clock.ts';
 import { type AdapterClient, resolveAdapterClient } from '../adapter-client.ts';
 import { callService, type ServiceCallResult } from '../call-service.ts';
+import { createPeriodicDrain, drainIntervalMs } from '../periodic-drain.ts';
 import { NotifyOutbox, type QueuedNotification } from './notify-outbox.ts';
 
 export type NotifyChannel = 'email' | 'sms' | 'push';
@@ -90,10 +91,10 @@ export function resolveNotifyAdapterOptions(options: NotifyAdapterOptions): Reso
   if (!Number.isInteger(maxOutbox) || maxOutbox < 0) {
     throw new InvalidOptionsError('notify.maxOutbox', 'an integer >= 0', maxOutbox);
   }
-  const redeliverEveryMs = options.redeliverEveryMs ?? NOTIFY_ADAPTER_DEFAULTS.redeliverEveryMs;
-  if (redeliverEveryMs !== false && !(Number.isFinite(redeliverEveryMs) && redeliverEveryMs > 0)) {
-    throw new InvalidOptionsError('notify.redeliverEveryMs', 'a number of ms > 0 or false', redeliverEveryMs);
-  }
+  const redeliverEveryMs = drainIntervalMs(
+    'notify.redeliverEveryMs',
+    options.redeliverEveryMs ?? NOTIFY_ADAPTER_DEFAULTS.redeliverEveryMs,
+  );
   return {
     maxOutbox,
     redeliverEveryMs,
@@ -147,9 +148,6 @@ export function createNotifyAdapter(options: NotifyAdapterOptions): NotifyAdapte
     outboxFull: 0,
     failedRedeliveries: 0,
   };
-  let running: Promise<RedeliverResult> | undefined;
-  let cancelTimer: Cancel | undefined;
-  let closed = false;
 
   const post = (notification: Notification, key: string): Promise<ServiceCallResult<{ id: string }>> =>
     callService(
@@ -165,21 +163,12 @@ export function createNotifyAdapter(options: NotifyAdapterOptions): NotifyAdapte
       acceptedSchema,
     );
 
-  const arm = (): void => {
-    if (closed || resolved.redeliverEveryMs === false || cancelTimer !== undefined || outbox.size === 0)
-      return;
-    cancelTimer = clock.setTimer(resolved.redeliverEveryMs, () => {
-      cancelTimer = undefined;
-      void redeliver().then(arm);
-    });
-  };
-
   const runRedelivery = async (): Promise<RedeliverResult> => {
     let delivered = 0;
     let dropped = 0;
     const deliveredIds: string[] = [];
     for (const entry of outbox.list()) {
-      if (closed) break;
+      if (redeliverer.closed) break;
       entry.attempts++;
       const result = await post(entry.notification, entry.idempotencyKey);
       if (result.kind === 'unavailable') {
@@ -199,14 +188,14 @@ export function createNotifyAdapter(options: NotifyAdapterOptions): NotifyAdapte
     return { delivered, deliveredIds, dropped, remaining: outbox.size };
   };
 
-  // Why single-flight: a timer run and a manual call overlapping would send the same entry
-  // twice concurrently; harmless thanks to the key, but it doubles the load on a sick service.
-  const redeliver = (): Promise<RedeliverResult> => {
-    running ??= runRedelivery().finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
+  // Single-flight (periodic-drain.ts): two overlapping runs would send the same entry twice
+  // concurrently; harmless thanks to the key, but it doubles the load on a sick service.
+  const redeliverer = createPeriodicDrain({
+    everyMs: resolved.redeliverEveryMs,
+    clock,
+    pending: () => outbox.size > 0,
+    drain: runRedelivery,
+  });
 
   return {
     async send(notification) {
@@ -234,10 +223,10 @@ export function createNotifyAdapter(options: NotifyAdapterOptions): NotifyAdapte
         stats.outboxFull++;
         return { status: 'rejected', reason: 'outbox-full', errorCode: result.code };
       }
-      arm();
+      redeliverer.arm();
       return { status: 'queued', outboxSize: outbox.size };
     },
-    redeliver,
+    redeliver: redeliverer.run,
     async getNotification(id) {
       const result = await callService(
         client,
@@ -253,10 +242,7 @@ export function createNotifyAdapter(options: NotifyAdapterOptions): NotifyAdapte
     outbox: () => outbox.list(),
     stats: () => ({ ...stats, queued: outbox.size }),
     async close() {
-      closed = true;
-      cancelTimer?.();
-      cancelTimer = undefined;
-      await running;
+      await redeliverer.close();
       await release();
     },
   };

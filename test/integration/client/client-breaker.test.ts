@@ -1,29 +1,24 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getCallOutcome } from '../../../src/client/client-response.ts';
-import type { BreakerStateChangeEvent, ResilientClient } from '../../../src/client/client-types.ts';
+import type { BreakerStateChangeEvent } from '../../../src/client/client-types.ts';
 import { createClient } from '../../../src/client/create-client.ts';
 import { BreakerOpenError } from '../../../src/errors/breaker-open-error.ts';
-import { errorOf, type LoopbackServer, startHttpServer } from './loopback-server.ts';
+import { closeAfterEach } from '../../support/close-after-each.ts';
+import { errorOf, startHttpServer } from './loopback-server.ts';
 
-let server: LoopbackServer | undefined;
-let client: ResilientClient | undefined;
-
-afterEach(async () => {
-  await client?.close();
-  await server?.close();
-  client = undefined;
-  server = undefined;
-});
+const closeLater = closeAfterEach();
 
 describe('client breaker', () => {
   it('opens after failureThreshold failed calls and then short-circuits with no network call', async () => {
-    server = await startHttpServer((_req, res) => res.writeHead(500).end());
-    client = createClient({
-      service: 'broken',
-      baseUrl: server.url,
-      retry: false,
-      breaker: { failureThreshold: 3, resetTimeoutMs: 60_000 },
-    });
+    const server = closeLater(await startHttpServer((_req, res) => res.writeHead(500).end()));
+    const client = closeLater(
+      createClient({
+        service: 'broken',
+        baseUrl: server.url,
+        retry: false,
+        breaker: { failureThreshold: 3, resetTimeoutMs: 60_000 },
+      }),
+    );
     const changes: BreakerStateChangeEvent[] = [];
     client.onBreakerStateChange((e) => changes.push(e));
     for (let i = 0; i < 3; i++)
@@ -39,13 +34,15 @@ describe('client breaker', () => {
   });
 
   it('sits inside retry: an opening breaker stops the retries of the same call', async () => {
-    server = await startHttpServer((_req, res) => res.writeHead(503).end());
-    client = createClient({
-      service: 'stops-retries',
-      baseUrl: server.url,
-      retry: { maxAttempts: 5, baseDelayMs: 1, budget: false },
-      breaker: { failureThreshold: 2 },
-    });
+    const server = closeLater(await startHttpServer((_req, res) => res.writeHead(503).end()));
+    const client = closeLater(
+      createClient({
+        service: 'stops-retries',
+        baseUrl: server.url,
+        retry: { maxAttempts: 5, baseDelayMs: 1, budget: false },
+        breaker: { failureThreshold: 2 },
+      }),
+    );
     const err = await errorOf(client.request({ path: '/' }));
     expect(err.code).toBe('FAULTLINE_BREAKER_OPEN');
     expect(getCallOutcome(err)?.attempts).toBe(2);
@@ -54,8 +51,8 @@ describe('client breaker', () => {
   });
 
   it('isolate() short-circuits every call until reset()', async () => {
-    server = await startHttpServer((_req, res) => res.writeHead(200).end('ok'));
-    client = createClient({ service: 'isolated', baseUrl: server.url });
+    const server = closeLater(await startHttpServer((_req, res) => res.writeHead(200).end('ok')));
+    const client = closeLater(createClient({ service: 'isolated', baseUrl: server.url }));
     client.breaker.isolate();
     expect((await errorOf(client.request({ path: '/' }))).code).toBe('FAULTLINE_BREAKER_OPEN');
     expect(server.hits).toBe(0);

@@ -1,18 +1,10 @@
 import type { Dispatcher } from 'undici';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ResilientClient } from '../../../src/client/client-types.ts';
+import { describe, expect, it } from 'vitest';
 import { createClient } from '../../../src/client/create-client.ts';
-import { type LoopbackServer, startHttpServer } from './loopback-server.ts';
+import { closeAfterEach } from '../../support/close-after-each.ts';
+import { startHttpServer } from './loopback-server.ts';
 
-let server: LoopbackServer | undefined;
-let client: ResilientClient | undefined;
-
-afterEach(async () => {
-  await client?.close();
-  await server?.close();
-  client = undefined;
-  server = undefined;
-});
+const closeLater = closeAfterEach();
 
 /** An interceptor that appends its name to the `x-trail` request header. */
 function trail(name: string): Dispatcher.DispatcherComposeInterceptor {
@@ -25,20 +17,24 @@ function trail(name: string): Dispatcher.DispatcherComposeInterceptor {
 
 describe('client interceptors', () => {
   it('composes interceptors outermost first over the transport, on every attempt', async () => {
-    server = await startHttpServer((_req, res, hit) => res.writeHead(hit === 1 ? 503 : 200).end());
-    client = createClient({
-      service: 'intercepted',
-      baseUrl: server.url,
-      interceptors: [trail('outer'), trail('inner')],
-      retry: { maxAttempts: 2, baseDelayMs: 1, budget: false },
-    });
+    const server = closeLater(
+      await startHttpServer((_req, res, hit) => res.writeHead(hit === 1 ? 503 : 200).end()),
+    );
+    const client = closeLater(
+      createClient({
+        service: 'intercepted',
+        baseUrl: server.url,
+        interceptors: [trail('outer'), trail('inner')],
+        retry: { maxAttempts: 2, baseDelayMs: 1, budget: false },
+      }),
+    );
     const res = await client.request({ path: '/' });
     expect(res.status).toBe(200);
     expect(server.requests.map((h) => h['x-trail'])).toEqual(['outer,inner', 'outer,inner']);
   });
 
   it('lets an interceptor fail an attempt, which the policies then see like any network error', async () => {
-    server = await startHttpServer((_req, res) => res.writeHead(200).end('ok'));
+    const server = closeLater(await startHttpServer((_req, res) => res.writeHead(200).end('ok')));
     let calls = 0;
     const flaky: Dispatcher.DispatcherComposeInterceptor = (dispatch) => (opts, handler) => {
       calls++;
@@ -49,12 +45,14 @@ describe('client interceptors', () => {
       }
       return dispatch(opts, handler);
     };
-    client = createClient({
-      service: 'injected',
-      baseUrl: server.url,
-      interceptors: [flaky],
-      retry: { maxAttempts: 2, baseDelayMs: 1, budget: false },
-    });
+    const client = closeLater(
+      createClient({
+        service: 'injected',
+        baseUrl: server.url,
+        interceptors: [flaky],
+        retry: { maxAttempts: 2, baseDelayMs: 1, budget: false },
+      }),
+    );
     const res = await client.request({ path: '/' });
     expect(res.text()).toBe('ok');
     expect(res.outcome).toMatchObject({ attempts: 2, lastErrorCode: 'FAULTLINE_NETWORK' });

@@ -1,18 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { ResilientClient } from '../../../src/client/client-types.ts';
+import { describe, expect, it } from 'vitest';
 import { createClient } from '../../../src/client/create-client.ts';
 import { ManualClock } from '../../../src/time/manual-clock.ts';
-import { errorOf, type LoopbackServer, startHttpServer } from './loopback-server.ts';
+import { closeAfterEach } from '../../support/close-after-each.ts';
+import { errorOf, startHttpServer } from './loopback-server.ts';
 
-let server: LoopbackServer | undefined;
-let client: ResilientClient | undefined;
-
-afterEach(async () => {
-  await client?.close();
-  await server?.close();
-  client = undefined;
-  server = undefined;
-});
+const closeLater = closeAfterEach();
 
 function activeHandles(): number {
   return (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles().length;
@@ -20,8 +12,8 @@ function activeHandles(): number {
 
 describe('client keep-alive and close', () => {
   it('reuses one keep-alive connection for sequential calls', async () => {
-    server = await startHttpServer((_req, res) => res.writeHead(200).end('ok'));
-    client = createClient({ service: 'keep-alive', baseUrl: server.url });
+    const server = closeLater(await startHttpServer((_req, res) => res.writeHead(200).end('ok')));
+    const client = closeLater(createClient({ service: 'keep-alive', baseUrl: server.url }));
     for (let i = 0; i < 20; i++) expect((await client.request({ path: '/' })).status).toBe(200);
     expect(server.hits).toBe(20);
     // undici frees a pipelining-1 connection only a setImmediate after its response ends
@@ -32,9 +24,11 @@ describe('client keep-alive and close', () => {
   });
 
   it('never opens more than `connections` sockets under concurrency', async () => {
-    server = await startHttpServer((_req, res) => setTimeout(() => res.writeHead(200).end('ok'), 5));
-    client = createClient({ service: 'pool', baseUrl: server.url, connections: 3 });
-    const results = await Promise.all(Array.from({ length: 30 }, () => client!.request({ path: '/' })));
+    const server = closeLater(
+      await startHttpServer((_req, res) => setTimeout(() => res.writeHead(200).end('ok'), 5)),
+    );
+    const client = closeLater(createClient({ service: 'pool', baseUrl: server.url, connections: 3 }));
+    const results = await Promise.all(Array.from({ length: 30 }, () => client.request({ path: '/' })));
     expect(results.every((r) => r.status === 200)).toBe(true);
     expect(server.connections).toBeLessThanOrEqual(3);
     expect(server.connections).toBeGreaterThanOrEqual(1);
@@ -42,25 +36,26 @@ describe('client keep-alive and close', () => {
 
   it('close() releases every socket and timer', async () => {
     const before = activeHandles();
-    server = await startHttpServer((_req, res) => res.writeHead(200).end('ok'));
+    const server = closeLater(await startHttpServer((_req, res) => res.writeHead(200).end('ok')));
     const clock = new ManualClock();
-    client = createClient({ service: 'close', baseUrl: server.url, clock, connections: 4 });
-    await Promise.all(Array.from({ length: 8 }, () => client!.request({ path: '/' })));
+    const client = closeLater(createClient({ service: 'close', baseUrl: server.url, clock, connections: 4 }));
+    await Promise.all(Array.from({ length: 8 }, () => client.request({ path: '/' })));
     expect(server.openSockets()).toBeGreaterThan(0);
     await client.close();
     await server.allSocketsClosed();
     expect(server.openSockets()).toBe(0);
     expect(clock.pendingTimers).toBe(0);
     await server.close();
-    server = undefined;
     expect(activeHandles()).toBeLessThanOrEqual(before);
   });
 
   it('close() aborts calls in flight with FAULTLINE_ABORTED and rejects later calls', async () => {
-    server = await startHttpServer(() => {
-      /* never answers */
-    });
-    client = createClient({ service: 'closing', baseUrl: server.url, timeoutMs: 10_000 });
+    const server = closeLater(
+      await startHttpServer(() => {
+        /* never answers */
+      }),
+    );
+    const client = closeLater(createClient({ service: 'closing', baseUrl: server.url, timeoutMs: 10_000 }));
     const failed = errorOf(client.request({ path: '/' }));
     while (server.hits === 0) await new Promise((r) => setTimeout(r, 5));
     await client.close();

@@ -1,37 +1,33 @@
 import { once } from 'node:events';
 import { createServer } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getCallOutcome } from '../../../src/client/client-response.ts';
-import type { ResilientClient } from '../../../src/client/client-types.ts';
 import { createClient } from '../../../src/client/create-client.ts';
 import { NetworkError } from '../../../src/errors/network-error.ts';
-import { errorOf, type LoopbackServer, startTcpServer } from './loopback-server.ts';
+import { closeAfterEach } from '../../support/close-after-each.ts';
+import { errorOf, startTcpServer } from './loopback-server.ts';
 
-let server: LoopbackServer | undefined;
-let client: ResilientClient | undefined;
-
-afterEach(async () => {
-  await client?.close();
-  await server?.close();
-  client = undefined;
-  server = undefined;
-});
+const closeLater = closeAfterEach();
 
 describe('client network errors', () => {
   it('reports a connection reset mid-body as FAULTLINE_NETWORK with the socket code, and retries it', async () => {
-    server = await startTcpServer((socket) => {
-      socket.once('data', () => {
-        socket.write('HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 100\r\n\r\npartial');
-        setImmediate(() => socket.resetAndDestroy());
-      });
-    });
-    client = createClient({
-      service: 'reset',
-      baseUrl: server.url,
-      timeoutMs: 2_000,
-      retry: { maxAttempts: 3, baseDelayMs: 1, budget: false },
-      breaker: false,
-    });
+    const server = closeLater(
+      await startTcpServer((socket) => {
+        socket.once('data', () => {
+          socket.write('HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 100\r\n\r\npartial');
+          setImmediate(() => socket.resetAndDestroy());
+        });
+      }),
+    );
+    const client = closeLater(
+      createClient({
+        service: 'reset',
+        baseUrl: server.url,
+        timeoutMs: 2_000,
+        retry: { maxAttempts: 3, baseDelayMs: 1, budget: false },
+        breaker: false,
+      }),
+    );
     const err = await errorOf(client.request({ path: '/' }));
     expect(err).toBeInstanceOf(NetworkError);
     expect(err.code).toBe('FAULTLINE_NETWORK');
@@ -48,12 +44,14 @@ describe('client network errors', () => {
     const { port } = probe.address() as { port: number };
     probe.close();
     await once(probe, 'close');
-    client = createClient({
-      service: 'refused',
-      baseUrl: `http://127.0.0.1:${port}`,
-      retry: false,
-      timeoutMs: 1_000,
-    });
+    const client = closeLater(
+      createClient({
+        service: 'refused',
+        baseUrl: `http://127.0.0.1:${port}`,
+        retry: false,
+        timeoutMs: 1_000,
+      }),
+    );
     const err = await errorOf(client.request({ path: '/' }));
     expect(err.code).toBe('FAULTLINE_NETWORK');
     expect((err as unknown as NetworkError).socketCode).toBe('ECONNREFUSED');
@@ -61,10 +59,14 @@ describe('client network errors', () => {
   });
 
   it('reports an unparseable response as FAULTLINE_INVALID_RESPONSE', async () => {
-    server = await startTcpServer((socket) => {
-      socket.once('data', () => socket.end('this is not HTTP\r\n\r\n'));
-    });
-    client = createClient({ service: 'garbage', baseUrl: server.url, retry: false, timeoutMs: 1_000 });
+    const server = closeLater(
+      await startTcpServer((socket) => {
+        socket.once('data', () => socket.end('this is not HTTP\r\n\r\n'));
+      }),
+    );
+    const client = closeLater(
+      createClient({ service: 'garbage', baseUrl: server.url, retry: false, timeoutMs: 1_000 }),
+    );
     const err = await errorOf(client.request({ path: '/' }));
     expect(err.code).toBe('FAULTLINE_INVALID_RESPONSE');
   });

@@ -1,28 +1,25 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getCallOutcome } from '../../../src/client/client-response.ts';
-import type { ResilientClient, RetryEvent } from '../../../src/client/client-types.ts';
+import type { RetryEvent } from '../../../src/client/client-types.ts';
 import { createClient } from '../../../src/client/create-client.ts';
-import { errorOf, type LoopbackServer, startHttpServer } from './loopback-server.ts';
+import { closeAfterEach } from '../../support/close-after-each.ts';
+import { errorOf, startHttpServer } from './loopback-server.ts';
 
-let server: LoopbackServer | undefined;
-let client: ResilientClient | undefined;
-
-afterEach(async () => {
-  await client?.close();
-  await server?.close();
-  client = undefined;
-  server = undefined;
-});
+const closeLater = closeAfterEach();
 
 const quickRetry = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5_000, budget: false } as const;
 
 describe('client retries', () => {
   it('waits at least Retry-After (seconds) on a 503 and succeeds on the retry with the same request id', async () => {
-    server = await startHttpServer((_req, res, hit) => {
-      if (hit === 1) res.writeHead(503, { 'retry-after': '1' }).end('busy');
-      else res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-    });
-    client = createClient({ service: 'retry-after', baseUrl: server.url, retry: quickRetry, breaker: false });
+    const server = closeLater(
+      await startHttpServer((_req, res, hit) => {
+        if (hit === 1) res.writeHead(503, { 'retry-after': '1' }).end('busy');
+        else res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      }),
+    );
+    const client = closeLater(
+      createClient({ service: 'retry-after', baseUrl: server.url, retry: quickRetry, breaker: false }),
+    );
     const retries: RetryEvent[] = [];
     client.onRetry((e) => retries.push(e));
     const res = await client.request({ path: '/v1/x' });
@@ -40,11 +37,16 @@ describe('client retries', () => {
   });
 
   it('honours a Retry-After HTTP-date', async () => {
-    server = await startHttpServer((_req, res, hit) => {
-      if (hit === 1) res.writeHead(503, { 'retry-after': new Date(Date.now() + 2_000).toUTCString() }).end();
-      else res.writeHead(204).end();
-    });
-    client = createClient({ service: 'retry-date', baseUrl: server.url, retry: quickRetry, breaker: false });
+    const server = closeLater(
+      await startHttpServer((_req, res, hit) => {
+        if (hit === 1)
+          res.writeHead(503, { 'retry-after': new Date(Date.now() + 2_000).toUTCString() }).end();
+        else res.writeHead(204).end();
+      }),
+    );
+    const client = closeLater(
+      createClient({ service: 'retry-date', baseUrl: server.url, retry: quickRetry, breaker: false }),
+    );
     const retries: RetryEvent[] = [];
     client.onRetry((e) => retries.push(e));
     const res = await client.request({ path: '/' });
@@ -54,13 +56,15 @@ describe('client retries', () => {
   });
 
   it('retries 429 up to maxAttempts, then throws HttpStatusError; 429 does not trip the breaker', async () => {
-    server = await startHttpServer((_req, res) => res.writeHead(429).end('slow down'));
-    client = createClient({
-      service: 'throttled',
-      baseUrl: server.url,
-      retry: quickRetry,
-      breaker: { failureThreshold: 1 },
-    });
+    const server = closeLater(await startHttpServer((_req, res) => res.writeHead(429).end('slow down')));
+    const client = closeLater(
+      createClient({
+        service: 'throttled',
+        baseUrl: server.url,
+        retry: quickRetry,
+        breaker: { failureThreshold: 1 },
+      }),
+    );
     const err = await errorOf(client.request({ path: '/' }));
     expect(err.code).toBe('FAULTLINE_HTTP_STATUS');
     expect(err.status).toBe(429);
@@ -70,8 +74,8 @@ describe('client retries', () => {
   });
 
   it('resolves a 404 at once: not retried, not a failure', async () => {
-    server = await startHttpServer((_req, res) => res.writeHead(404).end());
-    client = createClient({ service: 'missing', baseUrl: server.url, retry: quickRetry });
+    const server = closeLater(await startHttpServer((_req, res) => res.writeHead(404).end()));
+    const client = closeLater(createClient({ service: 'missing', baseUrl: server.url, retry: quickRetry }));
     const res = await client.request({ path: '/nope' });
     expect(res.status).toBe(404);
     expect(server.hits).toBe(1);
@@ -79,8 +83,10 @@ describe('client retries', () => {
   });
 
   it('retries a POST only with an idempotency key, sending the same key on every attempt', async () => {
-    server = await startHttpServer((_req, res) => res.writeHead(503).end());
-    client = createClient({ service: 'post', baseUrl: server.url, retry: quickRetry, breaker: false });
+    const server = closeLater(await startHttpServer((_req, res) => res.writeHead(503).end()));
+    const client = closeLater(
+      createClient({ service: 'post', baseUrl: server.url, retry: quickRetry, breaker: false }),
+    );
     await errorOf(client.request({ method: 'POST', path: '/v1/send', json: { to: 'a' } }));
     expect(server.hits).toBe(1);
     const err = await errorOf(
@@ -92,17 +98,19 @@ describe('client retries', () => {
   });
 
   it('stops retrying when the retry budget is spent', async () => {
-    server = await startHttpServer((_req, res) => res.writeHead(503).end());
-    client = createClient({
-      service: 'budget',
-      baseUrl: server.url,
-      retry: {
-        maxAttempts: 3,
-        baseDelayMs: 1,
-        budget: { ratio: 0, minRetriesPerWindow: 1, windowMs: 60_000 },
-      },
-      breaker: false,
-    });
+    const server = closeLater(await startHttpServer((_req, res) => res.writeHead(503).end()));
+    const client = closeLater(
+      createClient({
+        service: 'budget',
+        baseUrl: server.url,
+        retry: {
+          maxAttempts: 3,
+          baseDelayMs: 1,
+          budget: { ratio: 0, minRetriesPerWindow: 1, windowMs: 60_000 },
+        },
+        breaker: false,
+      }),
+    );
     const first = await errorOf(client.request({ path: '/' }));
     expect(first.code).toBe('FAULTLINE_RETRY_BUDGET_EXHAUSTED');
     expect((first.cause as { code?: string }).code).toBe('FAULTLINE_HTTP_STATUS');

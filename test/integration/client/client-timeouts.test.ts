@@ -1,31 +1,27 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getCallOutcome } from '../../../src/client/client-response.ts';
-import type { ResilientClient } from '../../../src/client/client-types.ts';
 import { createClient } from '../../../src/client/create-client.ts';
-import { errorOf, type LoopbackServer, startHttpServer, startTcpServer } from './loopback-server.ts';
+import { closeAfterEach } from '../../support/close-after-each.ts';
+import { errorOf, startHttpServer, startTcpServer } from './loopback-server.ts';
 
-let server: LoopbackServer | undefined;
-let client: ResilientClient | undefined;
-
-afterEach(async () => {
-  await client?.close();
-  await server?.close();
-  client = undefined;
-  server = undefined;
-});
+const closeLater = closeAfterEach();
 
 describe('client timeouts against misbehaving servers', () => {
   it('times out an attempt whose headers never come, and retries it', async () => {
-    server = await startHttpServer(() => {
-      /* never answers */
-    });
-    client = createClient({
-      service: 'slow-headers',
-      baseUrl: server.url,
-      timeoutMs: 80,
-      retry: { maxAttempts: 2, baseDelayMs: 1, budget: false },
-      breaker: false,
-    });
+    const server = closeLater(
+      await startHttpServer(() => {
+        /* never answers */
+      }),
+    );
+    const client = closeLater(
+      createClient({
+        service: 'slow-headers',
+        baseUrl: server.url,
+        timeoutMs: 80,
+        retry: { maxAttempts: 2, baseDelayMs: 1, budget: false },
+        breaker: false,
+      }),
+    );
     const err = await errorOf(client.request({ path: '/v1/x' }));
     expect(err.code).toBe('FAULTLINE_TIMEOUT');
     expect(getCallOutcome(err)?.attempts).toBe(2);
@@ -34,12 +30,16 @@ describe('client timeouts against misbehaving servers', () => {
 
   it('times out a body that trickles slower than the attempt timeout', async () => {
     const timers: NodeJS.Timeout[] = [];
-    server = await startHttpServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '1000' });
-      res.write('x');
-      timers.push(setTimeout(() => res.write('y'), 30));
-    });
-    client = createClient({ service: 'slow-body', baseUrl: server.url, timeoutMs: 100, retry: false });
+    const server = closeLater(
+      await startHttpServer((_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '1000' });
+        res.write('x');
+        timers.push(setTimeout(() => res.write('y'), 30));
+      }),
+    );
+    const client = closeLater(
+      createClient({ service: 'slow-body', baseUrl: server.url, timeoutMs: 100, retry: false }),
+    );
     const err = await errorOf(client.request({ path: '/' }));
     for (const t of timers) clearTimeout(t);
     expect(err.code).toBe('FAULTLINE_TIMEOUT');
@@ -49,10 +49,14 @@ describe('client timeouts against misbehaving servers', () => {
   });
 
   it('times out a server that accepts the connection and never answers', async () => {
-    server = await startTcpServer(() => {
-      /* accept, read nothing, answer nothing */
-    });
-    client = createClient({ service: 'black-hole', baseUrl: server.url, timeoutMs: 60, retry: false });
+    const server = closeLater(
+      await startTcpServer(() => {
+        /* accept, read nothing, answer nothing */
+      }),
+    );
+    const client = closeLater(
+      createClient({ service: 'black-hole', baseUrl: server.url, timeoutMs: 60, retry: false }),
+    );
     const err = await errorOf(client.request({ path: '/' }));
     expect(err.code).toBe('FAULTLINE_TIMEOUT');
     expect(err.message).toContain('timeoutMs=60');
@@ -60,17 +64,21 @@ describe('client timeouts against misbehaving servers', () => {
   });
 
   it('cuts an attempt to what is left of the deadline and reports DEADLINE_EXCEEDED', async () => {
-    server = await startHttpServer(() => {
-      /* never answers */
-    });
-    client = createClient({
-      service: 'deadline',
-      baseUrl: server.url,
-      timeoutMs: 5_000,
-      deadlineMs: 120,
-      retry: { maxAttempts: 10, baseDelayMs: 1, budget: false },
-      breaker: false,
-    });
+    const server = closeLater(
+      await startHttpServer(() => {
+        /* never answers */
+      }),
+    );
+    const client = closeLater(
+      createClient({
+        service: 'deadline',
+        baseUrl: server.url,
+        timeoutMs: 5_000,
+        deadlineMs: 120,
+        retry: { maxAttempts: 10, baseDelayMs: 1, budget: false },
+        breaker: false,
+      }),
+    );
     const err = await errorOf(client.request({ path: '/' }));
     expect(err.code).toBe('FAULTLINE_DEADLINE_EXCEEDED');
     expect((err.cause as { code?: string }).code).toBe('FAULTLINE_TIMEOUT');
@@ -79,29 +87,37 @@ describe('client timeouts against misbehaving servers', () => {
   });
 
   it('counts backoff against the deadline: no retry whose wait would cross it', async () => {
-    server = await startHttpServer((_req, res) => res.writeHead(503, { 'retry-after': '2' }).end());
-    client = createClient({
-      service: 'deadline-backoff',
-      baseUrl: server.url,
-      deadlineMs: 1_000,
-      retry: { maxAttempts: 5, baseDelayMs: 1, budget: false },
-      breaker: false,
-    });
+    const server = closeLater(
+      await startHttpServer((_req, res) => res.writeHead(503, { 'retry-after': '2' }).end()),
+    );
+    const client = closeLater(
+      createClient({
+        service: 'deadline-backoff',
+        baseUrl: server.url,
+        deadlineMs: 1_000,
+        retry: { maxAttempts: 5, baseDelayMs: 1, budget: false },
+        breaker: false,
+      }),
+    );
     const err = await errorOf(client.request({ path: '/' }));
     expect(err.code).toBe('FAULTLINE_HTTP_STATUS');
     expect(server.hits).toBe(1);
   });
 
   it('aborts on the caller signal without counting a breaker failure', async () => {
-    server = await startHttpServer(() => {
-      /* never answers */
-    });
-    client = createClient({
-      service: 'abort',
-      baseUrl: server.url,
-      timeoutMs: 5_000,
-      breaker: { failureThreshold: 1 },
-    });
+    const server = closeLater(
+      await startHttpServer(() => {
+        /* never answers */
+      }),
+    );
+    const client = closeLater(
+      createClient({
+        service: 'abort',
+        baseUrl: server.url,
+        timeoutMs: 5_000,
+        breaker: { failureThreshold: 1 },
+      }),
+    );
     const controller = new AbortController();
     const pending = client.request({ path: '/', signal: controller.signal });
     while (server.hits === 0) await new Promise((r) => setTimeout(r, 5));

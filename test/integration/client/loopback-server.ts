@@ -66,29 +66,27 @@ function controls(server: Server, state: State, sockets: Set<Socket>, waiters: A
     openSockets: () => sockets.size,
     allSocketsClosed: () =>
       sockets.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve)),
+    /** Idempotent: a test may close the server itself before the teardown does. */
     close: async () => {
       for (const s of sockets) s.destroy();
+      if (!server.listening) return;
       server.close();
       await once(server, 'close');
     },
   };
 }
 
-/** A node:http server on 127.0.0.1:0 answering with `handler(req, res, hitNumber)`. */
-export async function startHttpServer(
-  handler: (req: IncomingMessage, res: ServerResponse, hit: number) => void,
+/**
+ * Listens on 127.0.0.1:0 and fills in `result` (created before the server so its request
+ * handler can count hits): the url, the counters and the controls.
+ */
+async function expose(
+  server: Server,
+  result: LoopbackServer,
+  requests: IncomingMessage['headers'][],
 ): Promise<LoopbackServer> {
   const sockets = new Set<Socket>();
   const waiters: Array<() => void> = [];
-  const requests: IncomingMessage['headers'][] = [];
-  const result = {} as LoopbackServer;
-  const server = createHttpServer((req, res) => {
-    result.hits++;
-    requests.push(req.headers);
-    req.resume();
-    handler(req, res, result.hits);
-  });
-  server.keepAliveTimeout = 30_000;
   const { port, state } = await wrap(server, sockets, waiters);
   Object.defineProperty(result, 'connections', { get: () => state.connections });
   Object.defineProperty(result, 'closed', { get: () => state.closed });
@@ -100,27 +98,33 @@ export async function startHttpServer(
   });
 }
 
+/** A node:http server on 127.0.0.1:0 answering with `handler(req, res, hitNumber)`. */
+export async function startHttpServer(
+  handler: (req: IncomingMessage, res: ServerResponse, hit: number) => void,
+): Promise<LoopbackServer> {
+  const requests: IncomingMessage['headers'][] = [];
+  const result = {} as LoopbackServer;
+  const server = createHttpServer((req, res) => {
+    result.hits++;
+    requests.push(req.headers);
+    req.resume();
+    handler(req, res, result.hits);
+  });
+  server.keepAliveTimeout = 30_000;
+  return expose(server, result, requests);
+}
+
 /** A raw TCP server on 127.0.0.1:0 calling `onSocket(socket, hitNumber)` per connection. */
 export async function startTcpServer(
   onSocket: (socket: Socket, hit: number) => void,
 ): Promise<LoopbackServer> {
-  const sockets = new Set<Socket>();
-  const waiters: Array<() => void> = [];
   const result = {} as LoopbackServer;
   const server = createNetServer((socket) => {
     result.hits++;
     socket.on('error', () => {});
     onSocket(socket, result.hits);
   });
-  const { port, state } = await wrap(server, sockets, waiters);
-  Object.defineProperty(result, 'connections', { get: () => state.connections });
-  Object.defineProperty(result, 'closed', { get: () => state.closed });
-  return Object.assign(result, {
-    url: `http://127.0.0.1:${port}`,
-    hits: 0,
-    requests: [],
-    ...controls(server, state, sockets, waiters),
-  });
+  return expose(server, result, []);
 }
 
 /** The code of a rejected promise's error (fails the test if it resolved). */
