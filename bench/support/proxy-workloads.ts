@@ -58,6 +58,32 @@ export async function bulk(port: number, expectedBytes: number): Promise<number>
   return bytes / (1024 * 1024) / seconds;
 }
 
+/**
+ * Like `bulk`, with a lighter sink: every read lands in one reused 1 MiB buffer and is
+ * discarded. The default 'data' path allocates a fresh 64 KiB buffer per read, and that
+ * churn (and the GC it causes) made the receiver the heaviest process of the bulk run.
+ */
+export async function bulkToSink(port: number, expectedBytes: number): Promise<number> {
+  let bytes = 0;
+  const socket = connect({
+    port,
+    host: '127.0.0.1',
+    onread: {
+      buffer: Buffer.allocUnsafe(1024 * 1024),
+      callback: (n: number) => {
+        bytes += n;
+        return true;
+      },
+    },
+  });
+  await once(socket, 'connect');
+  const start = performance.now();
+  await once(socket, 'close');
+  const seconds = (performance.now() - start) / 1000;
+  if (bytes !== expectedBytes) throw new Error(`bulk: received ${bytes} of ${expectedBytes} bytes`);
+  return bytes / (1024 * 1024) / seconds;
+}
+
 /** Small GETs over RPS_CONNECTIONS keep-alive connections, as fast as they answer. */
 export async function requestsPerSecond(origin: string): Promise<{ requests: number; perSecond: number }> {
   const pool = new Pool(origin, { connections: RPS_CONNECTIONS, pipelining: 1, keepAliveTimeout: 60_000 });

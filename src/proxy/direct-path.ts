@@ -17,10 +17,21 @@ import type { ByteCounters } from './proxy-metrics.ts';
  * writer's 'drain'). Upstream reads land in pooled buffers (see BufferPool) that go back
  * to the pool once the write carrying them has flushed.
  *
+ * Why no write callback for that: a callback is a closure per chunk and a deferred call
+ * per chunk, and nearly every small write (a response) reaches the kernel at once. A write
+ * that leaves nothing queued (`writableLength === 0`) has flushed, and its buffer goes
+ * back at once. Otherwise the buffer waits in `unflushed` for the client's 'drain', when
+ * everything queued has flushed, or for the next write that finds the queue empty (a
+ * queued write under the high-water mark sees no drain); if the socket closes first, the
+ * buffers are left to the GC. Either way a buffer never goes back while a write holds it.
+ *
  * `detach()` hands the sockets over to the toxic links. Reading stays paused where it is
  * paused: the links resume the sources themselves.
  */
 export class DirectPath {
+  /** Pooled buffers whose write was still queued when `write()` returned. */
+  private readonly unflushed: Buffer[] = [];
+
   constructor(
     private readonly client: Socket,
     private readonly upstream: Socket,
@@ -39,11 +50,16 @@ export class DirectPath {
     down.received += length;
     down.sent += length;
     const client = this.client;
-    if (client.destroyed) return true;
-    const pool = this.pool;
-    return client.write(length === buffer.length ? buffer : buffer.subarray(0, length), () =>
-      pool.release(buffer),
-    );
+    if (client.destroyed) {
+      this.pool.release(buffer);
+      return true;
+    }
+    const ok = client.write(length === buffer.length ? buffer : buffer.subarray(0, length));
+    if (client.writableLength === 0) {
+      this.pool.release(buffer);
+      if (this.unflushed.length > 0) this.releaseUnflushed();
+    } else this.unflushed.push(buffer);
+    return ok;
   }
 
   /** The upstream ended: pass the half close on. */
@@ -77,6 +93,14 @@ export class DirectPath {
   };
 
   private readonly onClientDrain = (): void => {
+    if (this.client.writableLength === 0) this.releaseUnflushed();
     this.upstream.resume();
   };
+
+  /** Everything queued on the client has flushed: the buffers it carried go back. */
+  private releaseUnflushed(): void {
+    const unflushed = this.unflushed;
+    for (let i = 0; i < unflushed.length; i++) this.pool.release(unflushed[i]!);
+    unflushed.length = 0;
+  }
 }
