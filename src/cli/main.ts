@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isFaultlineError } from '../errors/faultline-error.ts';
+import { faultlineVersion } from '../faultline-version.ts';
 import { type CliIo, ExitCode, processIo } from './cli-io.ts';
 import { commands } from './commands.ts';
 
@@ -11,6 +12,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   let exitCode: number = ExitCode.Ok;
   const program = new Command('faultline')
     .description('Prove that your service survives its dependencies.')
+    .version(faultlineVersion(), '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),

@@ -30,7 +30,9 @@ export const runCommand: CliCommand = {
   register(program, { io, setExitCode }) {
     program
       .command('run')
-      .description('Run fault scenarios and check their hypotheses (default: scenarios/*.yaml).')
+      .description(
+        'Run fault scenarios and check their hypotheses (default: every scenario in scenarios/, plus check and verify).',
+      )
       .argument('[files...]', 'scenario files, directories or globs')
       .option('--grep <regexp>', 'only scenarios whose name matches')
       .option('--seed <n>', "override every scenario's seed", parseSeed)

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createClient } from '../client/create-client.ts';
 import { loadFaultlineConfig } from '../config/load-faultline-config.ts';
 import { serviceEntry } from '../config/resolve-service-client-options.ts';
 import { FaultlineError } from '../errors/faultline-error.ts';
+import { faultlineVersion } from '../faultline-version.ts';
 import { startFaultProxy } from '../proxy/start-fault-proxy.ts';
 import { buildRunResult } from '../report/build-run-result.ts';
 import { DEFAULT_REPORTERS, getReporter } from '../report/reporters/reporter-registry.ts';
@@ -128,7 +128,7 @@ export async function runScenarios(options: RunScenariosOptions): Promise<RunSum
       runId: randomUUID(),
       startedAt: new Date(started).toISOString(),
       argv: options.argv ?? [],
-      faultlineVersion: await faultlineVersion(),
+      faultlineVersion: faultlineVersion(),
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
       ...(options.shard ? { shard: options.shard } : {}),
       t: 0,
@@ -232,16 +232,5 @@ function compileGrep(pattern: string): RegExp {
       'FAULTLINE_RUN_USAGE',
       `--grep ${JSON.stringify(pattern)}: expected a regular expression, got one that does not compile (${(err as Error).message}).`,
     );
-  }
-}
-
-async function faultlineVersion(): Promise<string> {
-  try {
-    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
-      version?: string;
-    };
-    return pkg.version ?? 'unknown';
-  } catch {
-    return 'unknown';
   }
 }
