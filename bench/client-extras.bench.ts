@@ -1,7 +1,7 @@
 import type { ClientOptions } from '../src/client/client-types.ts';
 import { createClient } from '../src/client/create-client.ts';
 import type { Benchmark } from './bench-types.ts';
-import { compareOnClientUpstream } from './support/compare-on-client-upstream.ts';
+import { compareOnClientUpstream, comparisonRows } from './support/compare-on-client-upstream.ts';
 
 /** Concurrent workers, each issuing keep-alive GETs back to back. */
 const CONCURRENCY = 32;
@@ -28,41 +28,28 @@ const base = (url: string) => ({
   breaker: { failureThreshold: 5 },
 });
 
+const withAuth = (url: string): Omit<ClientOptions, 'service'> => ({
+  ...base(url),
+  auth: { kind: 'api-key', key: 'bench-key-0123456789' },
+  redact: { bodyFields: ['ssn'] },
+});
+
+const withEndpoints = (url: string): Omit<ClientOptions, 'service'> => ({
+  ...withAuth(url),
+  connections: CONNECTIONS / 2,
+  // Both endpoints are the one upstream: this measures the selection machinery only.
+  endpoints: [{ url }, { url }],
+  loadBalancing: 'least-outstanding',
+  outlierDetection: { consecutiveFailures: 5 },
+});
+
 const variants: Variant[] = [
   { label: 'plain client (timeout+retry+breaker)', options: base },
-  {
-    label: '+ auth (api key) + redaction',
-    options: (url) => ({
-      ...base(url),
-      auth: { kind: 'api-key', key: 'bench-key-0123456789' },
-      redact: { bodyFields: ['ssn'] },
-    }),
-  },
-  {
-    label: '+ 2 endpoints + outlier detection + auth + redaction',
-    options: (url) => ({
-      ...base(url),
-      connections: CONNECTIONS / 2,
-      // Both endpoints are the one upstream: this measures the selection machinery only.
-      endpoints: [{ url }, { url }],
-      loadBalancing: 'least-outstanding',
-      outlierDetection: { consecutiveFailures: 5 },
-      auth: { kind: 'api-key', key: 'bench-key-0123456789' },
-      redact: { bodyFields: ['ssn'] },
-    }),
-  },
+  { label: '+ auth (api key) + redaction', options: withAuth },
+  { label: '+ 2 endpoints + outlier detection + auth + redaction', options: withEndpoints },
   {
     label: '+ all of the above + hedging (p95)',
-    options: (url) => ({
-      ...base(url),
-      connections: CONNECTIONS / 2,
-      endpoints: [{ url }, { url }],
-      loadBalancing: 'least-outstanding',
-      outlierDetection: { consecutiveFailures: 5 },
-      auth: { kind: 'api-key', key: 'bench-key-0123456789' },
-      redact: { bodyFields: ['ssn'] },
-      hedging: { delayMs: 'p95' },
-    }),
+    options: (url) => ({ ...withEndpoints(url), hedging: { delayMs: 'p95' } }),
   },
 ];
 
@@ -100,17 +87,12 @@ const benchmark: Benchmark = {
     const extras = best.get(variants[2]!.label)!;
     const ratio = extras.reqPerSec / plain.reqPerSec;
     return {
-      rows: variants.map((v) => {
-        const f = best.get(v.label)!;
-        return {
-          label: v.label,
-          'req/s': Math.round(f.reqPerSec),
-          'p50 ms': f.p50Ms,
-          'p99 ms': f.p99Ms,
-          'x plain': f.reqPerSec / plain.reqPerSec,
-          errors: f.errors,
-        };
-      }),
+      rows: comparisonRows(
+        best,
+        variants.map((v) => v.label),
+        variants[0]!.label,
+        'x plain',
+      ),
       targets: [
         {
           // Issue 8 sets no figure; this guards against regressions of the measured ~0.85-0.9 x.

@@ -12,7 +12,7 @@ import Opossum from 'opossum';
 import { Pool } from 'undici';
 import { createClient } from '../src/client/create-client.ts';
 import type { Benchmark } from './bench-types.ts';
-import { compareOnClientUpstream } from './support/compare-on-client-upstream.ts';
+import { compareOnClientUpstream, comparisonRows } from './support/compare-on-client-upstream.ts';
 
 /** Concurrent workers, each issuing keep-alive GETs back to back. */
 const CONCURRENCY = 32;
@@ -125,18 +125,13 @@ const benchmark: Benchmark = {
     const ours = best.get(variants[1]!.label)!;
     const ratio = ours.reqPerSec / raw.reqPerSec;
     return {
-      rows: variants.map((v) => {
-        const f = best.get(v.label)!;
-        return {
-          label: v.label,
-          'req/s': Math.round(f.reqPerSec),
-          'p50 ms': f.p50Ms,
-          'p99 ms': f.p99Ms,
-          'x raw': f.reqPerSec / raw.reqPerSec,
-          'cpu µs/req': f.cpuUsPerReq,
-          errors: f.errors,
-        };
-      }),
+      rows: comparisonRows(
+        best,
+        variants.map((v) => v.label),
+        variants[0]!.label,
+        'x raw',
+        true,
+      ),
       targets: [
         {
           name: 'faultline client >= 0.95 x raw undici throughput',
