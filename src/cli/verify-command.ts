@@ -1,9 +1,16 @@
-import { InvalidArgumentError } from 'commander';
+import { stripVTControlCharacters } from 'node:util';
+import { InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { loadFaultlineConfig } from '../config/load-faultline-config.ts';
 import type { ContractResult, VerifyPactsResult } from '../contracts/contract-result.ts';
+import { loadRequestFilter } from '../contracts/load-request-filter.ts';
 import { verifyPacts } from '../contracts/verify-pacts.ts';
-import type { BrokerOptions } from '../contracts/verify-pacts-options.ts';
+import {
+  type BrokerOptions,
+  VERIFIER_LOG_LEVELS,
+  VERIFY_DEFAULTS,
+  type VerifierLogLevel,
+} from '../contracts/verify-pacts-options.ts';
 import { isFaultlineError } from '../errors/faultline-error.ts';
 import { type CliIo, ExitCode } from './cli-io.ts';
 import type { CliCommand } from './command.ts';
@@ -11,6 +18,12 @@ import type { CliCommand } from './command.ts';
 interface VerifyFlags {
   provider?: string;
   baseUrl?: string;
+  stateUrl?: string;
+  header: Record<string, string>;
+  requestFilter?: string;
+  timeout?: number;
+  logLevel?: VerifierLogLevel;
+  verbose: boolean;
   pact: string[];
   config?: string;
   brokerUrl?: string;
@@ -42,6 +55,33 @@ export const verifyCommand: CliCommand = {
         'verify against this running provider instead of the reference services',
         parseUrl,
       )
+      .option(
+        '--state-url <url>',
+        "the provider's state-change endpoint (POST { state, params, action }; default <base-url>/_faultline/state)",
+        parseUrl,
+      )
+      .option(
+        '--header <"Name: value">',
+        'header added to every request to the provider, e.g. an auth token (repeatable)',
+        collectHeader,
+        {},
+      )
+      .option(
+        '--request-filter <module>',
+        'module whose default export (req, res, next) changes each request (pact-js requestFilter)',
+      )
+      .option(
+        '--timeout <ms>',
+        `time the verifier waits for each provider response (default ${VERIFY_DEFAULTS.timeoutMs})`,
+        parseMs,
+      )
+      .addOption(
+        new Option(
+          '--log-level <level>',
+          `Pact verifier log level (default ${VERIFY_DEFAULTS.logLevel})`,
+        ).choices(VERIFIER_LOG_LEVELS),
+      )
+      .option('--verbose', "show the Pact verifier's own report and logs (on stderr)", false)
       .option('--pact <fileOrDir>', 'pact file or directory (repeatable; default contracts/)', collect, [])
       .option('--config <file>', 'service registry (default faultline.config.yaml)')
       .option('--broker-url <url>', 'fetch pacts from this Pact Broker (env PACT_BROKER_BASE_URL)', parseUrl)
@@ -85,12 +125,27 @@ async function runVerify(flags: VerifyFlags, io: CliIo): Promise<number> {
       cwd: io.cwd,
       ...(flags.config ? { file: flags.config } : {}),
     });
+    const requestFilter = flags.requestFilter
+      ? await loadRequestFilter(flags.requestFilter, io.cwd)
+      : undefined;
+    const color = colorEnabled(io.stderr, io.env);
     result = await verifyPacts({
       config,
       cwd: io.cwd,
       pacts: flags.pact,
       ...(flags.provider ? { provider: flags.provider } : {}),
       ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
+      ...(flags.stateUrl ? { stateUrl: flags.stateUrl } : {}),
+      headers: flags.header,
+      ...(requestFilter ? { requestFilter } : {}),
+      ...(flags.timeout !== undefined ? { timeoutMs: flags.timeout } : {}),
+      ...(flags.logLevel ? { logLevel: flags.logLevel } : {}),
+      ...(flags.verbose
+        ? {
+            onVerifierOutput: (text: string) =>
+              io.stderr.write(color ? text : stripVTControlCharacters(text)),
+          }
+        : {}),
       ...(brokerUrl
         ? {
             broker: {
@@ -125,8 +180,13 @@ async function runVerify(flags: VerifyFlags, io: CliIo): Promise<number> {
   return result.ok ? ExitCode.Ok : ExitCode.CheckFailed;
 }
 
+/** Colour only on a terminal, and never with NO_COLOR set (https://no-color.org). */
+function colorEnabled(stream: object, env: CliIo['env']): boolean {
+  return 'isTTY' in stream && stream.isTTY === true && !env.NO_COLOR;
+}
+
 function printResults(result: VerifyPactsResult, io: CliIo): void {
-  const color = io.stdout.isTTY === true;
+  const color = colorEnabled(io.stdout, io.env);
   const paint = (f: (s: string) => string, s: string) => (color ? f(s) : s);
   let pact = '';
   for (const r of result.results) {
@@ -138,7 +198,7 @@ function printResults(result: VerifyPactsResult, io: CliIo): void {
     io.stdout.write(
       `  ${r.verdict === 'pass' ? paint(pc.green, 'PASS') : paint(pc.red, 'FAIL')}  ${r.interaction}\n`,
     );
-    if (r.message) for (const line of r.message.split('; ')) io.stdout.write(`        ${line}\n`);
+    if (r.message) for (const line of r.message.split('\n')) io.stdout.write(`        ${line}\n`);
   }
   for (const problem of result.problems) io.stdout.write(`\n${paint(pc.red, 'PROBLEM')}  ${problem}\n`);
   const failed = result.results.filter((r: ContractResult) => r.verdict === 'fail').length;
@@ -150,6 +210,26 @@ function printResults(result: VerifyPactsResult, io: CliIo): void {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/** `--header "Authorization: Bearer a:b"`: the name is up to the first colon. */
+function collectHeader(value: string, previous: Record<string, string>): Record<string, string> {
+  const colon = value.indexOf(':');
+  const name = colon > 0 ? value.slice(0, colon).trim() : '';
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+    throw new InvalidArgumentError(
+      'expected "Name: value", e.g. "Authorization: Bearer TOKEN" (a header name, a colon, the value).',
+    );
+  }
+  return { ...previous, [name]: value.slice(colon + 1).trim() };
+}
+
+function parseMs(value: string): number {
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms <= 0 || ms > 2_147_483_647) {
+    throw new InvalidArgumentError(`expected a whole number of milliseconds > 0, got "${value}".`);
+  }
+  return ms;
 }
 
 function parseUrl(value: string): string {

@@ -35,6 +35,12 @@ export const serviceEntrySchema = strictObject(
       .url(expected('an absolute http(s) URL'))
       .optional()
       .describe('Where the service is; default: the reference service Faultline starts.'),
+    stateUrl: z
+      .url({ protocol: /^https?$/, ...expected('an absolute http(s) URL') })
+      .optional()
+      .describe(
+        'Provider-state endpoint `faultline verify` POSTs { state, params, action } to; default: <baseUrl>/_faultline/state.',
+      ),
     slo: strictObject(
       {
         maxCallMs: positiveMs().describe('Worst-case call time that `faultline check` must prove, ms.'),
@@ -46,7 +52,7 @@ export const serviceEntrySchema = strictObject(
       .optional()
       .describe('Defaults merged into every request a scenario sends to this service.'),
   },
-  'a service object { provider, pact, reference, baseUrl, slo, client }',
+  'a service object { provider, pact, reference, baseUrl, stateUrl, slo, client }',
 );
 
 export const faultlineConfigSchema = strictObject(

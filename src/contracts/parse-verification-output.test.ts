@@ -72,7 +72,7 @@ describe('parseVerificationOutput', () => {
       interaction: 'a search (given documents matching {query} exist)',
     });
     expect(failed?.message).toBe(
-      'status: expected 200, got 500; header Retry-After: missing (expected "1", got nothing); ' +
+      'status: expected 200, got 500\nheader Retry-After: missing (expected "1", got nothing)\n' +
         `body $.hits[0].score: Expected '0.3' (String) to be a number (expected 0.25, got "0.3")`,
     );
   });

@@ -31,8 +31,8 @@ export interface KnownInteraction {
 
 /**
  * Turns the verifier's JSON report into one result per interaction, with readable
- * failure messages: `body $.hits[0].score: Expected '0.35' (String) to be a number
- * (expected 0.25, got "0.35")`. Returns undefined when `raw` is not the verifier's JSON
+ * failure messages, one line per mismatching field: `body $.hits[0].score: Expected
+ * '0.35' (String) to be a number (expected 0.25, got "0.35")`. Returns undefined when `raw` is not the verifier's JSON
  * (it crashed or could not run), so the caller can report that instead.
  */
 export function parseVerificationOutput(
@@ -92,7 +92,9 @@ function describeMismatch(error: VerifierError): string {
   if (mismatch.type !== 'mismatches' || !mismatch.mismatches) {
     return mismatch.message ?? `failed: ${mismatch.type}`;
   }
-  return mismatch.mismatches.map(describeOne).join('; ');
+  // One line per mismatch: a header value such as `text/plain; charset=utf-8` has '; '
+  // in it, so lines are never split on anything but a newline.
+  return mismatch.mismatches.map(describeOne).join('\n');
 }
 
 function describeOne(m: Mismatch): string {

@@ -44,9 +44,9 @@ export function toxiproxyTarget(url: string): ProviderTarget {
       if (action === 'teardown') {
         const proxies = JSON.parse(await call('GET', '/proxies')) as Record<string, unknown>;
         for (const name of Object.keys(proxies)) await call('DELETE', `/proxies/${encodeURIComponent(name)}`);
-        return;
+        return undefined;
       }
-      if (state === 'toxiproxy is running') return;
+      if (state === 'toxiproxy is running') return undefined;
       const withToxic = /^proxy (.+) has toxic (.+)$/.exec(state);
       const disabled = /^proxy (.+) is disabled$/.exec(state);
       const exists = /^proxy (.+) exists$/.exec(state);
@@ -66,6 +66,7 @@ export function toxiproxyTarget(url: string): ProviderTarget {
           attributes: { latency: 100, jitter: 0 },
         });
       }
+      return undefined;
     },
   };
 }

@@ -1,17 +1,23 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Verifier, type VerifierOptions } from '@pact-foundation/pact';
 import type { ServiceEntry } from '../config/faultline-config-schema.ts';
 import { startFaultProxy } from '../proxy/start-fault-proxy.ts';
 import type { ServiceName } from '../services/service-names.ts';
 import { startServices } from '../services/start-services.ts';
 import type { ContractResult, VerifyPactsResult } from './contract-result.ts';
 import { ContractsError } from './contracts-error.ts';
+import { attachStateFailures } from './describe-state-failure.ts';
 import { nameInteraction, parseVerificationOutput } from './parse-verification-output.ts';
-import { faultlineStateTarget, type ProviderTarget } from './provider-target.ts';
-import { type PactFile, readPactFiles } from './read-pact-files.ts';
+import { probeProvider } from './probe-provider.ts';
+import { httpStateTarget, type ProviderTarget } from './provider-target.ts';
+import { type PactFile, readPactFiles, refuseMessagePacts } from './read-pact-files.ts';
+import { startFilterProxy } from './request-filter.ts';
+import { type FfiVerifierOptions, runFfiVerifier } from './run-ffi-verifier.ts';
+import { startStateChangeServer } from './state-change-server.ts';
 import { toxiproxyTarget } from './toxiproxy-states.ts';
-import type { VerifyPactsOptions } from './verify-pacts-options.ts';
+import { VERIFY_DEFAULTS, type VerifyPactsOptions } from './verify-pacts-options.ts';
+
+type Undo = Array<() => Promise<void>>;
 
 /** The registry provider name verified against the embedded fault proxy. */
 export const TOXIPROXY_PROVIDER = 'toxiproxy';
@@ -19,11 +25,15 @@ export const TOXIPROXY_PROVIDER = 'toxiproxy';
 /**
  * Verifies consumer pacts against providers with the Pact verifier (real FFI):
  *
- *   pacts (files | broker) -> registry check -> target per provider -> Verifier -> results
+ *   pacts (files | broker) -> registry check -> target per provider -> reachable? -> verifier -> results
  *
  * Targets: `baseUrl` when given; else the reference service the registry names (started
  * here with provider states on); the `toxiproxy` provider against the embedded fault
- * proxy. Everything started is closed again (undo stack) before returning.
+ * proxy; else the registry's `baseUrl`. A target that does not accept a TCP connection
+ * is a problem (`provider NAME at URL is not reachable (ECONNREFUSED)`) and is not
+ * verified. The verifier runs in a child process (src/contracts/run-ffi-verifier.ts)
+ * and calls back for provider states (src/contracts/state-change-server.ts).
+ * Everything started is closed again (undo stack) before returning.
  *
  * Throws ContractsError when it cannot run (no pacts, bad input). A failing contract is a
  * result with `verdict: 'fail'` naming the interaction and the mismatching field.
@@ -34,21 +44,20 @@ export const TOXIPROXY_PROVIDER = 'toxiproxy';
 export async function verifyPacts(options: VerifyPactsOptions): Promise<VerifyPactsResult> {
   const cwd = options.cwd ?? process.cwd();
   const registry = Object.entries(options.config.services);
-  const undo: Array<() => Promise<void>> = [];
+  const undo: Undo = [];
   try {
     if (options.broker) return await verifyFromBroker(options, registry, undo);
     const { pacts, problems } = await collectPacts(options, cwd, registry);
     const results: ContractResult[] = [];
-    const targets = new Map<string, ProviderTarget>();
+    const targets = new Map<string, ProviderTarget | undefined>();
     for (const pact of pacts) {
       const entry = registry.find(([, e]) => e.provider === pact.provider)?.[1];
       if (!options.baseUrl && !entry) continue; // reported in problems
-      let target = targets.get(pact.provider);
-      if (!target) {
-        target = await startTarget(options.baseUrl, pact.provider, entry, undo);
-        targets.set(pact.provider, target);
+      if (!targets.has(pact.provider)) {
+        targets.set(pact.provider, await reachableTarget(options, pact.provider, entry, undo, problems));
       }
-      results.push(...(await runVerifier(options, pact, target, { pactUrls: [pact.path] })));
+      const target = targets.get(pact.provider);
+      if (target) results.push(...(await runVerifier(options, pact, target, { pactUrls: [pact.path] })));
     }
     return { ok: problems.length === 0 && results.every((r) => r.verdict === 'pass'), results, problems };
   } finally {
@@ -79,11 +88,13 @@ async function collectPacts(
       `No pacts found${wanted ? ` for provider "${wanted}"` : ''} in ${where}. Run the consumer contract tests (npx vitest run test/contracts) to write them, or pass --pact.`,
     );
   }
+  refuseMessagePacts(pacts);
   const providers = [...new Set(pacts.map((p) => p.provider))];
-  if (options.baseUrl && providers.length > 1) {
+  const single = options.baseUrl ? '--base-url' : options.stateUrl ? '--state-url' : undefined;
+  if (single && providers.length > 1) {
     throw new ContractsError(
       'FAULTLINE_CONTRACTS_INVALID',
-      `--base-url points at one provider, but the pacts are for ${providers.join(', ')}. Add --provider NAME or pass only that provider's pact.`,
+      `${single} points at one provider, but the pacts are for ${providers.join(', ')}. Add --provider NAME or pass only that provider's pact.`,
     );
   }
   const problems: string[] = [];
@@ -115,71 +126,91 @@ function providerNameOf(name: string, registry: Array<[string, ServiceEntry]>): 
   return registry.find(([key]) => key === name)?.[1].provider ?? name;
 }
 
-async function startTarget(
-  baseUrl: string | undefined,
+/**
+ * Starts (or names) what `provider` is verified against and checks it accepts a
+ * connection; an unreachable one is added to `problems` and yields undefined.
+ */
+async function reachableTarget(
+  options: VerifyPactsOptions,
   provider: string,
   entry: ServiceEntry | undefined,
-  undo: Array<() => Promise<void>>,
+  undo: Undo,
+  problems: string[],
+): Promise<ProviderTarget | undefined> {
+  const target = await startTarget(options, provider, entry, undo);
+  const reason = await probeProvider(target.url);
+  if (reason === undefined) return target;
+  problems.push(
+    `provider ${provider} at ${target.url} is not reachable (${reason}). Start the provider, or point --base-url (or the registry's baseUrl) at it.`,
+  );
+  return undefined;
+}
+
+async function startTarget(
+  options: VerifyPactsOptions,
+  provider: string,
+  entry: ServiceEntry | undefined,
+  undo: Undo,
 ): Promise<ProviderTarget> {
-  if (baseUrl) return faultlineStateTarget(baseUrl.replace(/\/+$/, ''));
+  const stateUrl = options.stateUrl ?? entry?.stateUrl;
+  if (options.baseUrl) return httpStateTarget(trimSlash(options.baseUrl), stateUrl);
   if (entry?.reference) {
     const reference = entry.reference as ServiceName;
     const services = await startServices({ states: true, only: [reference] });
     undo.push(() => services.close());
-    return faultlineStateTarget(services.urls[reference]);
+    return httpStateTarget(services.urls[reference], stateUrl);
   }
   if (provider === TOXIPROXY_PROVIDER) {
     const proxy = await startFaultProxy({ port: 0 });
     undo.push(() => proxy.close());
     return toxiproxyTarget(proxy.url);
   }
-  if (entry?.baseUrl) return faultlineStateTarget(entry.baseUrl.replace(/\/+$/, ''));
+  if (entry?.baseUrl) return httpStateTarget(trimSlash(entry.baseUrl), stateUrl);
   throw new ContractsError(
     'FAULTLINE_CONTRACTS_INVALID',
     `Failed to verify provider "${provider}": its registry entry has neither reference nor baseUrl. Add one, or pass --base-url.`,
   );
 }
 
-/** Runs the Pact verifier for one source and turns its report into results. */
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/**
+ * Runs the Pact verifier for one source and turns its report into results. Provider
+ * states go through a state-change server in this process; with a request filter,
+ * requests go through a filtering proxy.
+ */
 async function runVerifier(
   options: VerifyPactsOptions,
   pact: { consumer: string; provider: string; interactions?: PactFile['interactions'] },
   target: ProviderTarget,
-  source: Partial<VerifierOptions>,
+  source: Partial<FfiVerifierOptions>,
 ): Promise<ContractResult[]> {
-  const stateErrors: Array<{ state: string; message: string }> = [];
-  // Why a Proxy: the verifier looks handlers up by state name, and states carry their
-  // parameters in the name (`model {model} exists`), so every name gets a handler that
-  // forwards to the target. Errors are collected, not thrown: a throwing handler makes
-  // the verifier print a stack trace and carry on anyway.
-  const stateHandlers = new Proxy({} as NonNullable<VerifierOptions['stateHandlers']>, {
-    get: (_t, name) => {
-      if (typeof name !== 'string') return undefined;
-      const apply = (action: 'setup' | 'teardown') => async (params?: unknown) => {
-        if (name === '') return undefined;
-        try {
-          await target.applyState(name, (params ?? {}) as Record<string, unknown>, action);
-        } catch (err) {
-          stateErrors.push({ state: name, message: err instanceof Error ? err.message : String(err) });
-        }
-        return undefined;
-      };
-      return { setup: apply('setup'), teardown: apply('teardown') };
-    },
-  });
-  let raw: string;
+  const states = await startStateChangeServer(target);
+  const filter = options.requestFilter
+    ? await startFilterProxy(target.url, options.requestFilter)
+    : undefined;
+  let outcome: Awaited<ReturnType<typeof runFfiVerifier>>;
   try {
-    raw = await new Verifier({
-      provider: pact.provider,
-      providerBaseUrl: target.url,
-      stateHandlers,
-      logLevel: options.logLevel ?? 'error',
-      timeout: options.timeoutMs ?? 10_000,
-      ...source,
-    }).verifyProvider();
-  } catch (err) {
-    raw = err instanceof Error ? err.message : String(err);
+    const headers = options.headers ?? {};
+    outcome = await runFfiVerifier(
+      {
+        provider: pact.provider,
+        providerBaseUrl: filter?.url ?? target.url,
+        providerStatesSetupUrl: states.url,
+        ...(Object.keys(headers).length > 0 ? { customProviderHeaders: headers } : {}),
+        logLevel: options.logLevel ?? VERIFY_DEFAULTS.logLevel,
+        timeout: options.timeoutMs ?? VERIFY_DEFAULTS.timeoutMs,
+        ...source,
+      },
+      options.onVerifierOutput ?? (() => {}),
+    );
+  } finally {
+    await filter?.close();
+    await states.close();
   }
+  const raw = outcome.kind === 'report' ? outcome.json : outcome.reason;
   const parsed = parseVerificationOutput(raw, pact);
   if (!parsed) {
     // The verifier did not run to the end (crash, broker unreachable): every interaction fails.
@@ -192,18 +223,13 @@ async function runVerifier(
       message: `the Pact verifier could not run: ${raw.split('\n')[0]}`,
     }));
   }
-  return parsed.map((result) => {
-    const errors = stateErrors.filter((e) => result.interaction.includes(e.state));
-    if (result.verdict === 'pass' || errors.length === 0) return result;
-    const states = errors.map((e) => `provider state "${e.state}" failed: ${e.message}`).join('; ');
-    return { ...result, message: `${states}; ${result.message ?? ''}` };
-  });
+  return attachStateFailures(parsed, states.failures, pact.interactions);
 }
 
 async function verifyFromBroker(
   options: VerifyPactsOptions,
   registry: Array<[string, ServiceEntry]>,
-  undo: Array<() => Promise<void>>,
+  undo: Undo,
 ): Promise<VerifyPactsResult> {
   const broker = options.broker!;
   if (broker.publish && !broker.providerVersion) {
@@ -216,9 +242,11 @@ async function verifyFromBroker(
     ? [providerNameOf(options.provider, registry)]
     : registry.map(([, e]) => e.provider);
   const results: ContractResult[] = [];
+  const problems: string[] = [];
   for (const provider of providers) {
     const entry = registry.find(([, e]) => e.provider === provider)?.[1];
-    const target = await startTarget(options.baseUrl, provider, entry, undo);
+    const target = await reachableTarget(options, provider, entry, undo, problems);
+    if (!target) continue;
     results.push(
       ...(await runVerifier(options, { consumer: '(broker)', provider }, target, {
         pactBrokerUrl: broker.url,
@@ -234,5 +262,5 @@ async function verifyFromBroker(
       })),
     );
   }
-  return { ok: results.every((r) => r.verdict === 'pass'), results, problems: [] };
+  return { ok: problems.length === 0 && results.every((r) => r.verdict === 'pass'), results, problems };
 }
