@@ -1,7 +1,15 @@
-import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
+import { freePort } from '../../../src/scenario/faults/tcp/free-port.ts';
+import { closeAfterEach } from '../../support/close-after-each.ts';
 import { fakeCliIo } from '../../support/fake-cli-io.ts';
+import { startPaymentsProvider } from '../contracts/payments/payments-provider.ts';
+import { type PaymentsPacts, writePaymentsPacts } from '../contracts/payments/write-payments-pacts.ts';
 
 const root = resolve(import.meta.dirname, '../../..');
 const CONFIG = 'test/fixtures/pacts/faultline.config.yaml';
@@ -42,5 +50,223 @@ describe('faultline verify', () => {
 
     const selectors = fakeCliIo({ cwd: root });
     expect(await main(['verify', '--consumer-version-selectors', '{nope'], selectors)).toBe(2);
+  });
+});
+
+describe('faultline verify against a provider of your own', () => {
+  const closeLater = closeAfterEach();
+  let dir: string;
+  let pacts: PaymentsPacts;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'faultline-verify-cli-'));
+    pacts = await writePaymentsPacts(dir);
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+  const flags = (url: string, stateUrl: string) => ['--base-url', url, '--state-url', stateUrl];
+
+  it('uses --state-url and --header (a value with colons), and exits 0', async () => {
+    const provider = closeLater(await startPaymentsProvider({ token: 'a:b:c' }));
+    const io = fakeCliIo({ cwd: root });
+    const code = await main(
+      [
+        'verify',
+        '--config',
+        CONFIG,
+        '--pact',
+        pacts.v3,
+        '--pact',
+        pacts.v4,
+        ...flags(provider.url, provider.stateUrl),
+        '--header',
+        'Authorization: Bearer a:b:c',
+      ],
+      io,
+    );
+    expect(io.err()).toBe('');
+    expect(io.out()).toContain('Contracts verified: 3 passed, 0 failed');
+    expect(code).toBe(0);
+  });
+
+  it('reads baseUrl and stateUrl from the registry file', async () => {
+    const provider = closeLater(await startPaymentsProvider());
+    const config = join(dir, 'registry.yaml');
+    await writeFile(
+      config,
+      `consumer: checkout\nservices:\n  payments:\n    provider: payments\n    pact: ${pacts.v2}\n    baseUrl: ${provider.url}\n    stateUrl: ${provider.stateUrl}\n`,
+    );
+    const io = fakeCliIo({ cwd: dir });
+    const code = await main(['verify', '--config', config, '--pact', pacts.v2], io);
+    expect(io.out()).toContain('PASS  a payment by id (v2) (given payment pay-1 exists)');
+    expect(code).toBe(0);
+  });
+
+  it('loads a pact-js style --request-filter module', async () => {
+    const provider = closeLater(await startPaymentsProvider({ token: 's3cret' }));
+    const io = fakeCliIo({ cwd: root });
+    const code = await main(
+      [
+        'verify',
+        '--config',
+        CONFIG,
+        '--pact',
+        pacts.v4,
+        ...flags(provider.url, provider.stateUrl),
+        '--request-filter',
+        'test/integration/contracts/payments/add-token-filter.ts',
+      ],
+      io,
+    );
+    expect(io.out()).toContain('2 passed, 0 failed');
+    expect(code).toBe(0);
+  });
+
+  it("prints one line per mismatch, never splitting a header value on '; '", async () => {
+    const provider = closeLater(await startPaymentsProvider({ contentType: 'text/plain; charset=utf-8' }));
+    const io = fakeCliIo({ cwd: root });
+    const code = await main(
+      [
+        'verify',
+        '--config',
+        CONFIG,
+        '--pact',
+        pacts.v4,
+        ...flags(provider.url, provider.stateUrl),
+        '--header',
+        'Authorization: x',
+      ],
+      io,
+    );
+    expect(code).toBe(1);
+    const headerLines = io
+      .out()
+      .split('\n')
+      .filter((line) => /header Content-Type/i.test(line));
+    expect(headerLines.length).toBeGreaterThan(0);
+    for (const line of headerLines) {
+      expect(line).toContain('application/json; charset=utf-8');
+      expect(line).toContain('text/plain; charset=utf-8');
+    }
+  });
+
+  it('labels a failing state setup and teardown in the output', async () => {
+    const provider = closeLater(await startPaymentsProvider());
+    const io = fakeCliIo({ cwd: root });
+    const code = await main(
+      ['verify', '--config', CONFIG, '--pact', pacts.states, ...flags(provider.url, provider.stateUrl)],
+      io,
+    );
+    expect(code).toBe(1);
+    expect(io.out()).toContain('setup of provider state "the ledger is read-only" failed:');
+    expect(io.out()).toContain('teardown of provider state "a receipt printer is attached" failed:');
+  });
+
+  it('fails fast with one line when the provider is not reachable: exit 1, no stack trace', async () => {
+    const url = `http://127.0.0.1:${await freePort()}`;
+    const io = fakeCliIo({ cwd: root });
+    const code = await main(['verify', '--config', CONFIG, '--pact', pacts.v4, '--base-url', url], io);
+    expect(code).toBe(1);
+    expect(io.out()).toContain(`provider payments at ${url} is not reachable (ECONNREFUSED)`);
+    expect(`${io.out()}${io.err()}`).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a message pact: exit 2, "not supported yet"', async () => {
+    const io = fakeCliIo({ cwd: root });
+    expect(
+      await main(
+        ['verify', '--config', CONFIG, '--pact', pacts.messages, '--base-url', 'http://127.0.0.1:9'],
+        io,
+      ),
+    ).toBe(2);
+    expect(io.err()).toContain('message pacts are not supported yet');
+  });
+
+  it('rejects a bad --header, --timeout or --log-level with exit 2', async () => {
+    for (const bad of [
+      ['--header', 'no-colon'],
+      ['--timeout', '-5'],
+      ['--log-level', 'loud'],
+    ]) {
+      const io = fakeCliIo({ cwd: root });
+      expect(await main(['verify', '--config', CONFIG, ...bad], io)).toBe(2);
+      expect(io.err()).toContain(bad[0]);
+    }
+  });
+
+  it('--timeout bounds each provider response: a provider that never answers fails the interaction', async () => {
+    const provider = closeLater(await startPaymentsProvider({ hang: true }));
+    const io = fakeCliIo({ cwd: root });
+    const code = await main(
+      [
+        'verify',
+        '--config',
+        CONFIG,
+        '--pact',
+        pacts.v2,
+        ...flags(provider.url, provider.stateUrl),
+        '--timeout',
+        '200',
+        '--json',
+      ],
+      io,
+    );
+    expect(code).toBe(1);
+    const record = JSON.parse(io.out()) as { results: Array<{ verdict: string; message?: string }> };
+    expect(record.results).toEqual([
+      expect.objectContaining({
+        verdict: 'fail',
+        message: expect.stringContaining('error sending request for url'),
+      }),
+    ]);
+  });
+
+  it("--verbose shows the verifier's report on stderr, in colour only on a terminal without NO_COLOR", async () => {
+    const provider = closeLater(await startPaymentsProvider());
+    const run = async (env: Record<string, string>, isTTY: boolean) => {
+      const io = fakeCliIo({ cwd: root, env });
+      Object.assign(io.stderr, { isTTY });
+      const args = [
+        'verify',
+        '--config',
+        CONFIG,
+        '--pact',
+        pacts.v2,
+        ...flags(provider.url, provider.stateUrl),
+      ];
+      await main([...args, '--verbose', '--log-level', 'debug'], io);
+      return io.err();
+    };
+    const tty = await run({}, true);
+    expect(tty).toContain('Verifying a pact between');
+    expect(tty).toContain('\u001b[');
+    expect(tty).toMatch(/DEBUG/);
+    for (const plain of [await run({ NO_COLOR: '1' }, true), await run({}, false)]) {
+      expect(plain).toContain('Verifying a pact between');
+      expect(plain).not.toContain('\u001b');
+    }
+  });
+
+  it('--json prints only JSON on stdout from the real binary, the verifier report going to stderr with --verbose', async () => {
+    const provider = closeLater(await startPaymentsProvider({ token: 's3cret' }));
+    const args = [
+      'bin/faultline.js',
+      'verify',
+      '--config',
+      CONFIG,
+      '--pact',
+      pacts.v3,
+      ...flags(provider.url, provider.stateUrl),
+    ];
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [...args, '--header', 'Authorization: Bearer s3cret', '--json', '--verbose'],
+      { cwd: root, env: { ...process.env, FORCE_COLOR: '' } },
+    );
+    const record = JSON.parse(stdout) as { type: string; results: Array<{ verdict: string }> };
+    expect(record.type).toBe('contracts');
+    expect(record.results.map((r) => r.verdict)).toEqual(['pass']);
+    expect(stderr).toContain('Verifying a pact between');
+    expect(stderr).not.toContain('\u001b');
   });
 });

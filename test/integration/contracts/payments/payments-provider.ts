@@ -16,6 +16,8 @@ export interface PaymentsProviderOptions {
   token?: string;
   /** Content type of the answers. @default 'application/json; charset=utf-8' */
   contentType?: string;
+  /** Never answer /payments (the socket stays open until close). */
+  hang?: boolean;
 }
 
 export interface PaymentsProvider {
@@ -82,6 +84,7 @@ export async function startPaymentsProvider(
     const match = /^\/payments\/([^/?]+)$/.exec(path);
     if (req.method === 'GET' && match) {
       requests.push({ path, headers: req.headers });
+      if (options.hang) return;
       if (options.token && req.headers.authorization !== `Bearer ${options.token}`) {
         return send(401, { error: 'unauthorized' });
       }
