@@ -1,6 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FaultlineConfig } from '../../../src/config/faultline-config-schema.ts';
 import { verifyPacts } from '../../../src/contracts/verify-pacts.ts';
@@ -14,6 +14,7 @@ import { type PaymentsPacts, writePaymentsPacts } from './payments/write-payment
  * `verifyPacts` against a provider of the user's own (a tiny `payments` service with its
  * own state endpoint), with pacts written by the installed pact-js as V2, V3 and V4.
  */
+const PACT_JS_17 = resolve(import.meta.dirname, '../../fixtures/pacts/pact-js-17');
 const noServices: FaultlineConfig = { consumer: 'checkout', services: {} };
 const AUTH = { Authorization: 'Bearer s3cret' };
 
@@ -29,46 +30,55 @@ describe('verifyPacts against a provider of your own', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('verifies V2, V3 and V4 pacts through the provider state URL, with the values its setup returns', async () => {
-    const provider = closeLater(await startPaymentsProvider({ token: 's3cret' }));
-    const result = await verifyPacts({
-      config: noServices,
-      cwd: dir,
-      pacts: [pacts.v2, pacts.v3, pacts.v4],
-      baseUrl: provider.url,
-      stateUrl: provider.stateUrl,
-      headers: AUTH,
-    });
-    expect(result.problems).toEqual([]);
-    expect(result.results.map((r) => [r.consumer, r.verdict])).toEqual([
-      ['checkout-v2', 'pass'],
-      ['checkout-v3', 'pass'],
-      ['checkout-v4', 'pass'],
-      ['checkout-v4', 'pass'],
-    ]);
-    expect(result.ok).toBe(true);
-    // Pact's body reached the provider's own endpoint, parameters included.
-    expect(provider.stateCalls).toContainEqual({
-      state: 'a payment exists',
-      params: { amount: 25 },
-      action: 'setup',
-    });
-    expect(provider.stateCalls).toContainEqual({
-      state: 'payment pay-1 exists',
-      params: {},
-      action: 'teardown',
-    });
-    // fromProviderState: the ids the state setups created (pay-7, pay-8), not the pact's example pay-1.
-    const paths = provider.requests.map((r) => r.path);
-    expect(paths.filter((p) => p !== '/payments/pay-1' && p !== '/payments/pay-9').sort()).toEqual([
-      '/payments/pay-7',
-      '/payments/pay-8',
-    ]);
-    // The header replaced the consumer's example token on every request.
-    expect(new Set(provider.requests.map((r) => r.headers.authorization))).toEqual(
-      new Set(['Bearer s3cret']),
-    );
-  });
+  it.each([
+    ['pact-js 16 (installed, written now)', () => [pacts.v2, pacts.v3, pacts.v4]],
+    [
+      'pact-js 17.1.4 (committed)',
+      () => ['v2', 'v3', 'v4'].map((v) => `${PACT_JS_17}/checkout-${v}-payments.json`),
+    ],
+  ])(
+    'verifies V2, V3 and V4 pacts by %s through the provider state URL, with the values its setup returns',
+    async (_by, files) => {
+      const provider = closeLater(await startPaymentsProvider({ token: 's3cret' }));
+      const result = await verifyPacts({
+        config: noServices,
+        cwd: dir,
+        pacts: files(),
+        baseUrl: provider.url,
+        stateUrl: provider.stateUrl,
+        headers: AUTH,
+      });
+      expect(result.problems).toEqual([]);
+      expect(result.results.map((r) => [r.consumer, r.verdict])).toEqual([
+        ['checkout-v2', 'pass'],
+        ['checkout-v3', 'pass'],
+        ['checkout-v4', 'pass'],
+        ['checkout-v4', 'pass'],
+      ]);
+      expect(result.ok).toBe(true);
+      // Pact's body reached the provider's own endpoint, parameters included.
+      expect(provider.stateCalls).toContainEqual({
+        state: 'a payment exists',
+        params: { amount: 25 },
+        action: 'setup',
+      });
+      expect(provider.stateCalls).toContainEqual({
+        state: 'payment pay-1 exists',
+        params: {},
+        action: 'teardown',
+      });
+      // fromProviderState: the ids the state setups created (pay-7, pay-8), not the pact's example pay-1.
+      const paths = provider.requests.map((r) => r.path);
+      expect(paths.filter((p) => p !== '/payments/pay-1' && p !== '/payments/pay-9').sort()).toEqual([
+        '/payments/pay-7',
+        '/payments/pay-8',
+      ]);
+      // The header replaced the consumer's example token on every request.
+      expect(new Set(provider.requests.map((r) => r.headers.authorization))).toEqual(
+        new Set(['Bearer s3cret']),
+      );
+    },
+  );
 
   it('takes the state URL and base URL from the registry entry', async () => {
     const provider = closeLater(await startPaymentsProvider({ token: 's3cret' }));
@@ -137,9 +147,12 @@ describe('verifyPacts against a provider of your own', () => {
     ]);
   });
 
-  it('refuses a message pact with a clear "not supported yet" error', async () => {
+  it.each([
+    ['pact-js 16', () => pacts.messages],
+    ['pact-js 17.1.4', () => `${PACT_JS_17}/checkout-events-payments.json`],
+  ])('refuses a message pact by %s with a clear "not supported yet" error', async (_by, file) => {
     await expect(
-      verifyPacts({ config: noServices, cwd: dir, pacts: [pacts.messages], baseUrl: 'http://127.0.0.1:9' }),
+      verifyPacts({ config: noServices, cwd: dir, pacts: [file()], baseUrl: 'http://127.0.0.1:9' }),
     ).rejects.toMatchObject({
       code: 'FAULTLINE_CONTRACTS_UNSUPPORTED',
       message: expect.stringMatching(
