@@ -19,7 +19,7 @@ interface VerifyFlags {
   provider?: string;
   baseUrl?: string;
   stateUrl?: string;
-  header: Record<string, string>;
+  header: string[];
   requestFilter?: string;
   timeout?: number;
   logLevel?: VerifierLogLevel;
@@ -63,8 +63,8 @@ export const verifyCommand: CliCommand = {
       .option(
         '--header <"Name: value">',
         'header added to every request to the provider, e.g. an auth token (repeatable)',
-        collectHeader,
-        {},
+        collect,
+        [],
       )
       .option(
         '--request-filter <module>',
@@ -119,6 +119,13 @@ async function runVerify(flags: VerifyFlags, io: CliIo): Promise<number> {
     );
     return ExitCode.BadInput;
   }
+  const headers = parseHeaders(flags.header);
+  if (!headers) {
+    io.stderr.write(
+      'faultline verify: --header: expected "Name: value", e.g. "Authorization: Bearer TOKEN" (a header name, a colon, the value).\n',
+    );
+    return ExitCode.BadInput;
+  }
   let result: VerifyPactsResult;
   try {
     const config = await loadFaultlineConfig({
@@ -136,7 +143,7 @@ async function runVerify(flags: VerifyFlags, io: CliIo): Promise<number> {
       ...(flags.provider ? { provider: flags.provider } : {}),
       ...(flags.baseUrl ? { baseUrl: flags.baseUrl } : {}),
       ...(flags.stateUrl ? { stateUrl: flags.stateUrl } : {}),
-      headers: flags.header,
+      headers,
       ...(requestFilter ? { requestFilter } : {}),
       ...(flags.timeout !== undefined ? { timeoutMs: flags.timeout } : {}),
       ...(flags.logLevel ? { logLevel: flags.logLevel } : {}),
@@ -212,16 +219,19 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-/** `--header "Authorization: Bearer a:b"`: the name is up to the first colon. */
-function collectHeader(value: string, previous: Record<string, string>): Record<string, string> {
-  const colon = value.indexOf(':');
-  const name = colon > 0 ? value.slice(0, colon).trim() : '';
-  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-    throw new InvalidArgumentError(
-      'expected "Name: value", e.g. "Authorization: Bearer TOKEN" (a header name, a colon, the value).',
-    );
+/**
+ * `--header "Authorization: Bearer a:b"`: the name is up to the first colon. Undefined
+ * for a malformed one, which is reported without echoing it (it may hold a token).
+ */
+function parseHeaders(values: readonly string[]): Record<string, string> | undefined {
+  const headers: Record<string, string> = {};
+  for (const value of values) {
+    const colon = value.indexOf(':');
+    const name = colon > 0 ? value.slice(0, colon).trim() : '';
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) return undefined;
+    headers[name] = value.slice(colon + 1).trim();
   }
-  return { ...previous, [name]: value.slice(colon + 1).trim() };
+  return headers;
 }
 
 function parseMs(value: string): number {
