@@ -209,7 +209,7 @@ function printResults(result: VerifyPactsResult, io: CliIo): void {
   }
   for (const problem of result.problems) io.stdout.write(`\n${paint(pc.red, 'PROBLEM')}  ${problem}\n`);
   const failed = result.results.filter((r: ContractResult) => r.verdict === 'fail').length;
-  const summary = `${result.results.length - failed} passed, ${failed} failed, ${result.problems.length} registry problem(s)`;
+  const summary = `${result.results.length - failed} passed, ${failed} failed, ${result.problems.length} problem(s)`;
   io.stdout.write(
     `\n${result.ok ? paint(pc.green, `Contracts verified: ${summary}`) : paint(pc.red, `Contracts failed: ${summary}`)}\n`,
   );
