@@ -33,6 +33,7 @@ const pact = core.default ?? core;
 process.once('message', (options) => {
   const answer = (ok, text) => process.send({ ok, text }, () => process.disconnect());
   Promise.resolve()
+    .then(() => pact.logLevel(options.logLevel))
     .then(() => pact.verifyPacts(options))
     .then((json) => answer(true, json), (err) => answer(false, err instanceof Error ? err.message : String(err)));
 });

@@ -171,6 +171,32 @@ describe('faultline verify against a provider of your own', () => {
     expect(`${io.out()}${io.err()}`).not.toMatch(/\n\s+at /);
   });
 
+  it('exits 2 for --state-url with pacts of several providers, and for a request filter that is not a function', async () => {
+    const several = fakeCliIo({ cwd: root });
+    const args = [
+      'verify',
+      '--config',
+      CONFIG,
+      '--pact',
+      'test/fixtures/pacts/faultline-search-service.json',
+    ];
+    expect(
+      await main([...args, '--pact', pacts.v2, '--state-url', 'http://127.0.0.1:9/states'], several),
+    ).toBe(2);
+    expect(several.err()).toContain('--state-url points at one provider, but the pacts are for');
+
+    const filter = fakeCliIo({ cwd: root });
+    expect(
+      await main(
+        [...args, '--request-filter', 'test/integration/contracts/payments/payments-provider.ts'],
+        filter,
+      ),
+    ).toBe(2);
+    expect(filter.err()).toContain(
+      'expected a default export (or an export "requestFilter") that is a function',
+    );
+  });
+
   it('refuses a message pact: exit 2, "not supported yet"', async () => {
     const io = fakeCliIo({ cwd: root });
     expect(
