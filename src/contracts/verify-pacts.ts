@@ -192,6 +192,7 @@ async function runVerifier(
     ? await startFilterProxy(target.url, options.requestFilter)
     : undefined;
   let outcome: Awaited<ReturnType<typeof runFfiVerifier>>;
+  const timeout = options.timeoutMs ?? VERIFY_DEFAULTS.timeoutMs;
   try {
     const headers = options.headers ?? {};
     outcome = await runFfiVerifier(
@@ -201,7 +202,7 @@ async function runVerifier(
         providerStatesSetupUrl: states.url,
         ...(Object.keys(headers).length > 0 ? { customProviderHeaders: headers } : {}),
         logLevel: options.logLevel ?? VERIFY_DEFAULTS.logLevel,
-        timeout: options.timeoutMs ?? VERIFY_DEFAULTS.timeoutMs,
+        timeout,
         ...source,
       },
       options.onVerifierOutput ?? (() => {}),
@@ -223,7 +224,21 @@ async function runVerifier(
       message: `the Pact verifier could not run: ${raw.split('\n')[0]}`,
     }));
   }
-  return attachStateFailures(parsed, states.failures, pact.interactions);
+  return attachStateFailures(parsed.map(explainTransportError(timeout)), states.failures, pact.interactions);
+}
+
+/**
+ * The verifier says only `error sending request for url (...)` when the provider did not
+ * answer in time or dropped the connection: name both causes and the timeout in force.
+ */
+function explainTransportError(timeoutMs: number): (result: ContractResult) => ContractResult {
+  return (result) =>
+    result.message?.startsWith('error sending request for url')
+      ? {
+          ...result,
+          message: `${result.message}: no answer within ${timeoutMs} ms (--timeout), or the connection failed`,
+        }
+      : result;
 }
 
 async function verifyFromBroker(
