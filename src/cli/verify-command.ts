@@ -47,7 +47,7 @@ export const verifyCommand: CliCommand = {
     program
       .command('verify')
       .description(
-        'Verify the consumer pacts against the reference services (or --base-url, or a Pact Broker).',
+        "Verify the consumer pacts against their providers: --base-url, the registry's baseUrl, or the reference services (pacts from files or a Pact Broker).",
       )
       .option('--provider <name>', 'only this provider (Pact provider name or registry key)')
       .option(
