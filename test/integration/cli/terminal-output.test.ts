@@ -12,7 +12,7 @@ import { outageScenario } from '../../support/report-fixtures.ts';
  * ESC[2J would clear the screen), and colour follows one decision (TTY, NO_COLOR).
  */
 const ESC = '\u001b';
-const SGR = /\u001b\[[0-9;]*m/;
+const SGR = new RegExp(`${ESC}\\[[0-9;]*m`);
 let dir: string;
 
 beforeAll(async () => {
