@@ -8,8 +8,10 @@
  * `durationMs: 1e10` would end a phase immediately. The loader rejects them instead.
  */
 
+import { MAX_TIMER_MS } from '../time/clock.ts';
+
 /** Longest duration or delay, ms: 2^31 - 1 (about 24.8 days), what one Node timer can wait. */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
+export { MAX_TIMER_MS };
 
 /** Longest phase of a scenario, ms: one day. */
 export const MAX_PHASE_MS = 24 * 60 * 60 * 1000;
