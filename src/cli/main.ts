@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isFaultlineError } from '../errors/faultline-error.ts';
 import { faultlineVersion } from '../faultline-version.ts';
+import { redact } from '../redaction/redact.ts';
 import { escapeControl } from '../terminal/escape-control.ts';
 import { type CliIo, ExitCode, processIo } from './cli-io.ts';
 import { commands } from './commands.ts';
@@ -42,12 +43,12 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       return ExitCode.BadInput;
     }
     if (isFaultlineError(err) && /INVALID|USAGE|NOT_FOUND/.test(err.code)) {
-      io.stderr.write(`faultline: ${escapeControl(err.message, { keepNewlines: true })}\n`);
+      io.stderr.write(`faultline: ${escapeControl(redact(err.message), { keepNewlines: true })}\n`);
       return ExitCode.BadInput;
     }
     // Anything else (a system error such as EACCES, a bug) is still one line: the message,
     // its code, and how to see the stack. FAULTLINE_DEBUG=1 prints the stack as well.
-    io.stderr.write(`faultline: ${escapeControl(unexpectedErrorLine(err))}\n`);
+    io.stderr.write(`faultline: ${escapeControl(redact(unexpectedErrorLine(err)))}\n`);
     if (io.env.FAULTLINE_DEBUG && err instanceof Error && err.stack)
       io.stderr.write(`${escapeControl(err.stack, { keepNewlines: true })}\n`);
     return ExitCode.BadInput;

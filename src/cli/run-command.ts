@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { FaultlineError } from '../errors/faultline-error.ts';
+import { redact } from '../redaction/redact.ts';
 import { consoleReporter } from '../report/reporters/console.ts';
 import type { ScenarioProgress } from '../scenario/run-scenario.ts';
 import { runScenarios } from '../scenario/run-scenarios.ts';
@@ -98,7 +99,7 @@ export const runCommand: CliCommand = {
             onScenarioEnd: (name, outcome) => {
               progress.done();
               for (const failure of outcome.cleanupFailures)
-                io.stderr.write(escapeControl(`cleanup of ${name} failed: ${failure}`) + '\n');
+                io.stderr.write(`${escapeControl(redact(`cleanup of ${name} failed: ${failure}`))}\n`);
             },
           });
           progress.done();
@@ -110,7 +111,7 @@ export const runCommand: CliCommand = {
         } catch (err) {
           progress.done();
           if (err instanceof FaultlineError) {
-            io.stderr.write(`faultline run: ${escapeControl(err.message, { keepNewlines: true })}\n`);
+            io.stderr.write(`faultline run: ${escapeControl(redact(err.message), { keepNewlines: true })}\n`);
             setExitCode(ExitCode.BadInput);
             return;
           }

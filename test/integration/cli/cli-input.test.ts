@@ -71,6 +71,9 @@ describe('bad command-line input is one line and exit 2', () => {
   it('URLs that are not http(s), from a flag or the environment', async () => {
     expect(await rejected(['run', '--toxiproxy-url', 'file:///etc/passwd'])).toContain('--toxiproxy-url');
     expect(await rejected(['run'], { TOXIPROXY_URL: 'not a url' })).toContain('TOXIPROXY_URL');
+    const leaky = await rejected(['run'], { TOXIPROXY_URL: 'ftp://admin:pw-canary-1@127.0.0.1:8474' });
+    expect(leaky).toContain('ftp://[REDACTED]@127.0.0.1:8474');
+    expect(leaky).not.toContain('pw-canary-1');
   });
 
   it('unknown reporters, commands, options and missing files', async () => {
