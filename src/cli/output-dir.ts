@@ -15,6 +15,7 @@ import { CliUsageError } from './cli-usage-error.ts';
  * const reportDir = await checkOutputDir('--report-dir', flags.reportDir, io.cwd);
  */
 export async function checkOutputDir(flag: string, dir: string, cwd: string): Promise<string> {
+  if (dir.trim() === '') throw new CliUsageError(`${flag}: expected a directory, got an empty path.`);
   const absolute = path.resolve(cwd, dir);
   let current = absolute;
   for (;;) {

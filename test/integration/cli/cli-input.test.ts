@@ -55,6 +55,9 @@ describe('bad command-line input is one line and exit 2', () => {
     );
     expect(await rejected(['run', '--report-dir', join(file, 'sub')])).toContain(`${file} is a file`);
     expect(await rejected(['report', 'merge', 'x', '--out', file])).toContain('--out');
+    expect(await rejected(['run', '--report-dir', ''])).toContain(
+      '--report-dir: expected a directory, got an empty path',
+    );
     expect(await rejected(['new', 'scenario', 'x', '--dir', file])).toContain('--dir');
   });
 
