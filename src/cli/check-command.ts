@@ -1,8 +1,9 @@
-import { InvalidArgumentError } from 'commander';
 import type { CheckSummary, PropertyCheckResult } from '../check/check-result.ts';
 import { runChecks } from '../check/run-checks.ts';
+import { escapeControl } from '../terminal/escape-control.ts';
 import { ExitCode } from './cli-io.ts';
 import type { CliCommand } from './command.ts';
+import { integerArg } from './parse-args.ts';
 
 /**
  * `faultline check [--service NAME] [--num-runs N] [--seed S] [--config FILE]`: proves the
@@ -15,8 +16,12 @@ export const checkCommand: CliCommand = {
       .command('check')
       .description('Prove the retry/breaker invariants and SLO bounds of every configured service.')
       .option('--service <name>', 'only this registry key')
-      .option('--num-runs <n>', 'fast-check runs per property', parsePositiveInt, 100)
-      .option('--seed <s>', 'seed of every property run (printed, to replay a failure)', parseSeed)
+      .option('--num-runs <n>', 'fast-check runs per property', integerArg(1), 100)
+      .option(
+        '--seed <s>',
+        'seed of every property run (printed, to replay a failure)',
+        integerArg(-(2 ** 31), 2 ** 31),
+      )
       .option('--config <file>', 'registry file', undefined)
       .action(async (o: { service?: string; numRuns: number; seed?: number; config?: string }) => {
         const summary = await runChecks({
@@ -25,9 +30,9 @@ export const checkCommand: CliCommand = {
           service: o.service,
           numRuns: o.numRuns,
           seed: o.seed,
-          onResult: (r) => io.stdout.write(formatResult(r, o.numRuns)),
+          onResult: (r) => io.stdout.write(escapeControl(formatResult(r, o.numRuns), { keepNewlines: true })),
         });
-        io.stdout.write(formatFooter(summary));
+        io.stdout.write(escapeControl(formatFooter(summary), { keepNewlines: true }));
         setExitCode(summary.ok ? ExitCode.Ok : ExitCode.CheckFailed);
       });
   },
@@ -51,19 +56,4 @@ function formatFooter(s: CheckSummary): string {
     skipped +
     `${s.results.length} checks, ${failed} failed (seed ${s.seed}, ${s.numRuns} runs per property)\n`
   );
-}
-
-function parsePositiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new InvalidArgumentError(`expected an integer >= 1, got "${value}"`);
-  return n;
-}
-
-function parseSeed(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || Math.abs(n) > 2 ** 31) {
-    throw new InvalidArgumentError(`expected an integer seed, got "${value}"`);
-  }
-  return n;
 }

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { isFaultlineError } from '../errors/faultline-error.ts';
 import { faultlineVersion } from '../faultline-version.ts';
+import { redact } from '../redaction/redact.ts';
+import { escapeControl } from '../terminal/escape-control.ts';
 import { type CliIo, ExitCode, processIo } from './cli-io.ts';
 import { commands } from './commands.ts';
 
@@ -17,8 +19,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-    })
-    .showHelpAfterError('(run faultline --help for usage)');
+      // Usage errors on one line, with the hint where to look, never a stack.
+      outputError: (s, write) =>
+        write(`faultline: ${escapeControl(s.replace(/^error: /, '').trim())} (see faultline --help)\n`),
+    });
   const context = {
     io,
     setExitCode(code: number) {
@@ -39,10 +43,21 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       return ExitCode.BadInput;
     }
     if (isFaultlineError(err) && /INVALID|USAGE|NOT_FOUND/.test(err.code)) {
-      io.stderr.write(`faultline: ${err.message}\n`);
+      io.stderr.write(`faultline: ${escapeControl(redact(err.message), { keepNewlines: true })}\n`);
       return ExitCode.BadInput;
     }
-    io.stderr.write(`faultline: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    // Anything else (a system error such as EACCES, a bug) is still one line: the message,
+    // its code, and how to see the stack. FAULTLINE_DEBUG=1 prints the stack as well.
+    io.stderr.write(`faultline: ${escapeControl(redact(unexpectedErrorLine(err)))}\n`);
+    if (io.env.FAULTLINE_DEBUG && err instanceof Error && err.stack)
+      io.stderr.write(`${escapeControl(err.stack, { keepNewlines: true })}\n`);
     return ExitCode.BadInput;
   }
+}
+
+/** `Failed: EACCES: permission denied, open 'x' (set FAULTLINE_DEBUG=1 for the stack)`. */
+function unexpectedErrorLine(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const firstLine = message.split('\n')[0]!.trim();
+  return `${firstLine || 'unexpected error'} (set FAULTLINE_DEBUG=1 for the stack)`;
 }

@@ -1,8 +1,10 @@
 import { loadFaultlineConfig } from '../config/load-faultline-config.ts';
 import { isFaultlineError } from '../errors/faultline-error.ts';
 import { scaffoldScenario } from '../scenario/scaffold-scenario.ts';
+import { escapeControl } from '../terminal/escape-control.ts';
 import { ExitCode } from './cli-io.ts';
 import type { CliCommand } from './command.ts';
+import { checkOutputDir } from './output-dir.ts';
 
 /**
  * `faultline new scenario NAME [--service S] [--dir scenarios]`: writes a commented starter
@@ -19,6 +21,7 @@ export const newCommand: CliCommand = {
       .option('--dir <dir>', 'directory of the new file', 'scenarios')
       .action(async (name: string, opts: { service: string; dir: string }) => {
         try {
+          await checkOutputDir('--dir', opts.dir, io.cwd);
           const config = await loadFaultlineConfig({ cwd: io.cwd });
           const { file } = await scaffoldScenario({
             name,
@@ -27,10 +30,11 @@ export const newCommand: CliCommand = {
             cwd: io.cwd,
             config,
           });
-          io.stdout.write(`created ${file}\nrun it: faultline run ${file}\n`);
+          const shown = escapeControl(file);
+          io.stdout.write(`created ${shown}\nrun it: faultline run ${shown}\n`);
         } catch (err) {
           if (!isFaultlineError(err)) throw err;
-          io.stderr.write(`faultline: ${err.message}\n`);
+          io.stderr.write(`faultline: ${escapeControl(err.message, { keepNewlines: true })}\n`);
           setExitCode(ExitCode.BadInput);
         }
       });

@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { isFaultlineError } from '../errors/faultline-error.ts';
 import { faultProxyDefaults, startFaultProxy } from '../proxy/start-fault-proxy.ts';
+import { escapeControl } from '../terminal/escape-control.ts';
 import { ExitCode } from './cli-io.ts';
 import type { CliCommand } from './command.ts';
+import { integerArg, portArg } from './parse-args.ts';
 
 /**
  * `faultline proxy`: runs the embedded Toxiproxy-compatible fault proxy until SIGINT or
@@ -15,14 +17,9 @@ export const proxyCommand: CliCommand = {
       .command('proxy')
       .description('Run the Toxiproxy-compatible fault proxy (admin API + TCP proxies) until interrupted.')
       .option('--host <host>', 'address of the admin API', faultProxyDefaults.host)
-      .option(
-        '--port <port>',
-        'port of the admin API (0 = a free port)',
-        parseInteger,
-        faultProxyDefaults.port,
-      )
+      .option('--port <port>', 'port of the admin API (0 = a free port)', portArg, faultProxyDefaults.port)
       .option('--config <file>', 'JSON array of proxies to create at start, as for POST /populate')
-      .option('--seed <n>', 'seed of toxicity and jitter draws', parseInteger, faultProxyDefaults.seed)
+      .option('--seed <n>', 'seed of toxicity and jitter draws', integerArg(0), faultProxyDefaults.seed)
       .action(async (options: { host: string; port: number; config?: string; seed: number }) => {
         let proxy: Awaited<ReturnType<typeof startFaultProxy>>;
         try {
@@ -30,11 +27,11 @@ export const proxyCommand: CliCommand = {
           proxy = await startFaultProxy({ ...rest, ...(config ? { config: resolve(io.cwd, config) } : {}) });
         } catch (err) {
           if (!isFaultlineError(err)) throw err;
-          io.stderr.write(`faultline proxy: ${err.message}\n`);
+          io.stderr.write(`faultline proxy: ${escapeControl(err.message, { keepNewlines: true })}\n`);
           setExitCode(ExitCode.BadInput);
           return;
         }
-        io.stdout.write(`Fault proxy (Toxiproxy API) listening on ${proxy.url}\n`);
+        io.stdout.write(`Fault proxy (Toxiproxy API) listening on ${escapeControl(proxy.url)}\n`);
         await new Promise<void>((resolve) => {
           const off = io.onSignal(() => {
             off();
@@ -47,10 +44,3 @@ export const proxyCommand: CliCommand = {
       });
   },
 };
-
-function parseInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0)
-    throw new InvalidArgumentError(`expected an integer >= 0, got "${value}".`);
-  return n;
-}

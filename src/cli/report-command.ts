@@ -9,8 +9,11 @@ import { consoleReporter } from '../report/reporters/console.ts';
 import { DEFAULT_REPORTERS } from '../report/reporters/reporter-registry.ts';
 import type { RunResult } from '../report/run-result.ts';
 import { writeReports } from '../report/write-reports.ts';
+import { colorEnabled } from '../terminal/color-enabled.ts';
+import { escapeControl } from '../terminal/escape-control.ts';
 import { ExitCode } from './cli-io.ts';
 import type { CliCommand, CommandContext } from './command.ts';
+import { checkOutputDir } from './output-dir.ts';
 
 /**
  * `faultline report build RUN_DIR`: regenerate every report from RUN_DIR/events.ndjson.
@@ -59,7 +62,7 @@ export const reportCommand: CliCommand = {
           const base = await loadRunResult(resolve(context.io.cwd, baseDir));
           const next = await loadRunResult(resolve(context.io.cwd, newDir));
           const diff = diffRunResults(base, next, thresholds);
-          context.io.stdout.write(formatRunDiff(diff));
+          context.io.stdout.write(escapeControl(formatRunDiff(diff), { keepNewlines: true }));
           context.setExitCode(diff.regressed ? ExitCode.CheckFailed : ExitCode.Ok);
         },
       );
@@ -71,11 +74,12 @@ export const reportCommand: CliCommand = {
       .option('--out <dir>', 'where to write the merged report', 'reports/merged')
       .option('--reporters <names>', 'comma-separated reporters', DEFAULT_REPORTERS.join(','))
       .action(async (dirs: string[], opts: { out: string; reporters: string }) => {
+        const out = await checkOutputDir('--out', opts.out, context.io.cwd);
         const paths = dirs.map((d) => resolve(context.io.cwd, d));
         const results: RunResult[] = [];
         for (const path of paths) results.push(await loadRunResult(path));
         const merged = mergeRunResults(results, dirs);
-        await publish(context, merged, resolve(context.io.cwd, opts.out), opts.reporters);
+        await publish(context, merged, out, opts.reporters);
       });
 
     for (const sub of report.commands) sub.exitOverride();
@@ -94,8 +98,8 @@ async function publish(
     .filter(Boolean);
   const written = await writeReports(result, dir, names);
   const { io } = context;
-  io.stdout.write(consoleReporter.render(result, { color: io.stdout.isTTY === true && !io.env.NO_COLOR }));
-  io.stdout.write(`\nWrote ${written.map((p) => p).join(', ')}\n`);
+  io.stdout.write(consoleReporter.render(result, { color: colorEnabled(io.stdout, io.env) }));
+  io.stdout.write(`\nWrote ${escapeControl(written.join(', '))}\n`);
   context.setExitCode(result.exitCode === 0 ? ExitCode.Ok : ExitCode.CheckFailed);
 }
 

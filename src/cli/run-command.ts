@@ -1,10 +1,16 @@
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { FaultlineError } from '../errors/faultline-error.ts';
+import { redact } from '../redaction/redact.ts';
 import { consoleReporter } from '../report/reporters/console.ts';
 import type { ScenarioProgress } from '../scenario/run-scenario.ts';
 import { runScenarios } from '../scenario/run-scenarios.ts';
+import { colorEnabled } from '../terminal/color-enabled.ts';
+import { escapeControl } from '../terminal/escape-control.ts';
 import { type CliIo, ExitCode } from './cli-io.ts';
+import { CliUsageError } from './cli-usage-error.ts';
 import type { CliCommand } from './command.ts';
+import { checkOutputDir } from './output-dir.ts';
+import { httpUrlArg, integerArg, shardArg } from './parse-args.ts';
 
 interface RunFlags {
   grep?: string;
@@ -20,7 +26,7 @@ interface RunFlags {
 }
 
 /**
- * `faultline run [files or globs] [--grep RE] [--seed N] [--report-dir DIR]
+ * `faultline run [files or globs] [--grep TEXT] [--seed N] [--report-dir DIR]
  * [--toxiproxy-url URL] [--shard i/n] [--client FILE] [--reporter NAME...]`: runs the
  * scenarios (all of scenarios/ by default) through runScenarios, shows live progress, prints
  * the summary and exits 0 when every hypothesis holds, 1 when one fails or the run is
@@ -34,21 +40,25 @@ export const runCommand: CliCommand = {
         'Run fault scenarios and check their hypotheses (default: every scenario in scenarios/, plus check and verify).',
       )
       .argument('[files...]', 'scenario files, directories or globs')
-      .option('--grep <regexp>', 'only scenarios whose name matches')
-      .option('--seed <n>', "override every scenario's seed", parseSeed)
+      .option(
+        '--grep <text>',
+        'only scenarios whose name contains TEXT (any case; a|b = either; not a regexp)',
+      )
+      .option('--seed <n>', "override every scenario's seed", integerArg(0))
       .option('--report-dir <dir>', 'where events.ndjson and the reports go', 'reports/latest')
       .option(
         '--toxiproxy-url <url>',
         'a real Toxiproxy API (default: the embedded fault proxy; env TOXIPROXY_URL)',
+        httpUrlArg,
       )
-      .option('--shard <i/n>', 'run shard i of n (1-based)', parseShard)
+      .option('--shard <i/n>', 'run shard i of n (1-based)', shardArg)
       .option('--client <file>', 'your own client adapter module (docs/custom-client.md)')
       .option('--reporter <names...>', 'report files to write: json, html, markdown, junit')
       .option('--check', 'also prove the policy invariants (default: on for a full run)')
       .option('--no-check', 'skip the policy invariants')
       .option('--verify', 'also verify the contracts (default: on for a full run)')
       .option('--no-verify', 'skip the contract verification')
-      .option('--num-runs <n>', 'fast-check runs per invariant', parsePositiveInt, 100)
+      .option('--num-runs <n>', 'fast-check runs per invariant', integerArg(1), 100)
       .action(async (files: string[], flags: RunFlags, command: Command) => {
         const controller = new AbortController();
         let signalled: string | undefined;
@@ -64,13 +74,16 @@ export const runCommand: CliCommand = {
         const withCheck = flags.check ?? full;
         const withVerify = flags.verify ?? full;
         try {
+          // Inputs commander cannot judge, checked before anything starts.
+          await checkOutputDir('--report-dir', flags.reportDir, io.cwd);
+          const toxiproxyUrl = flags.toxiproxyUrl ?? envUrl(io, 'TOXIPROXY_URL');
           const summary = await runScenarios({
             cwd: io.cwd,
             files,
             grep: flags.grep,
             seed: flags.seed,
             reportDir: flags.reportDir,
-            toxiproxyUrl: flags.toxiproxyUrl ?? io.env.TOXIPROXY_URL,
+            toxiproxyUrl,
             shard: flags.shard,
             clientModule: flags.client,
             reporters: flags.reporter,
@@ -79,26 +92,26 @@ export const runCommand: CliCommand = {
               ? { numRuns: flags.numRuns, ...(flags.seed === undefined ? {} : { seed: flags.seed }) }
               : false,
             verify: withVerify,
-            onNote: (line) => io.stdout.write(`${line}\n`),
+            onNote: (line) => io.stdout.write(`${escapeControl(line)}\n`),
             signal: controller.signal,
             onPlan: (plan) => io.stdout.write(`Running ${plan.length} scenario(s)\n`),
             onProgress: progress.update,
             onScenarioEnd: (name, outcome) => {
               progress.done();
               for (const failure of outcome.cleanupFailures)
-                io.stderr.write(`cleanup of ${name} failed: ${failure}\n`);
+                io.stderr.write(`${escapeControl(redact(`cleanup of ${name} failed: ${failure}`))}\n`);
             },
           });
           progress.done();
-          io.stdout.write(consoleReporter.render(summary.result, { color: isTty(io) }));
-          io.stdout.write(`Reports: ${summary.files.join(', ')}\n`);
+          io.stdout.write(consoleReporter.render(summary.result, { color: colorEnabled(io.stdout, io.env) }));
+          io.stdout.write(`Reports: ${escapeControl(summary.files.join(', '))}\n`);
           if (signalled)
             io.stderr.write(`faultline run: interrupted by ${signalled}; partial results kept.\n`);
           setExitCode(summary.exitCode === 0 && !summary.interrupted ? ExitCode.Ok : ExitCode.CheckFailed);
         } catch (err) {
           progress.done();
           if (err instanceof FaultlineError) {
-            io.stderr.write(`faultline run: ${err.message}\n`);
+            io.stderr.write(`faultline run: ${escapeControl(redact(err.message), { keepNewlines: true })}\n`);
             setExitCode(ExitCode.BadInput);
             return;
           }
@@ -140,7 +153,9 @@ function createProgress(io: CliIo) {
   return {
     update(p: ScenarioProgress) {
       const rate = p.calls === 0 ? '-' : `${((p.ok / p.calls) * 100).toFixed(1)}%`;
-      const line = `${p.scenario} [${p.mode}] ${p.phase}: ${p.calls} calls, ${rate} ok, breaker ${p.breakerState}`;
+      const line = escapeControl(
+        `${p.scenario} [${p.mode}] ${p.phase}: ${p.calls} calls, ${rate} ok, breaker ${p.breakerState}`,
+      );
       if (tty) {
         if (line === last) return;
         last = line;
@@ -151,7 +166,7 @@ function createProgress(io: CliIo) {
       const key = `${p.scenario}/${p.phase}`;
       if (key === lastKey) return;
       lastKey = key;
-      io.stdout.write(`${p.scenario} [${p.mode}] phase ${p.phase}\n`);
+      io.stdout.write(`${escapeControl(`${p.scenario} [${p.mode}] phase ${p.phase}`)}\n`);
     },
     done() {
       if (tty && drawn) io.stdout.write('\r\x1b[K');
@@ -161,26 +176,13 @@ function createProgress(io: CliIo) {
   };
 }
 
-function parseSeed(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0)
-    throw new InvalidArgumentError(`expected an integer >= 0, got "${value}"`);
-  return n;
-}
-
-function parsePositiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new InvalidArgumentError(`expected an integer >= 1, got "${value}"`);
-  return n;
-}
-
-function parseShard(value: string): { index: number; total: number } {
-  const match = /^(\d+)\/(\d+)$/.exec(value);
-  const index = Number(match?.[1]);
-  const total = Number(match?.[2]);
-  if (!match || index < 1 || total < 1 || index > total) {
-    throw new InvalidArgumentError(`expected i/n with 1 <= i <= n, e.g. 1/3, got "${value}"`);
+/** An http(s) URL from the environment (`TOXIPROXY_URL`), or undefined when unset or empty. */
+function envUrl(io: CliIo, name: string): string | undefined {
+  const value = io.env[name];
+  if (value === undefined || value === '') return undefined;
+  try {
+    return httpUrlArg(value);
+  } catch (err) {
+    throw new CliUsageError(`${name} (environment): ${(err as Error).message}`);
   }
-  return { index, total };
 }

@@ -1,9 +1,10 @@
-import { InvalidArgumentError } from 'commander';
 import { isFaultlineError } from '../errors/faultline-error.ts';
 import { SERVICE_NAMES } from '../services/service-names.ts';
 import { startServices } from '../services/start-services.ts';
+import { escapeControl } from '../terminal/escape-control.ts';
 import { ExitCode } from './cli-io.ts';
 import type { CliCommand } from './command.ts';
+import { integerArg } from './parse-args.ts';
 
 /** Default `--port-base`: services at 7001 … 7005 (docs/services.md). */
 export const DEFAULT_PORT_BASE = 7000;
@@ -20,7 +21,7 @@ export const servicesCommand: CliCommand = {
       .option(
         '--port-base <n>',
         'services listen on N+1 … N+5; 0 = free ports',
-        parsePortBase,
+        integerArg(0, 65_530),
         DEFAULT_PORT_BASE,
       )
       .option('--host <host>', 'address to bind', '127.0.0.1')
@@ -35,12 +36,13 @@ export const servicesCommand: CliCommand = {
           });
         } catch (err) {
           if (!isFaultlineError(err)) throw err;
-          io.stderr.write(`faultline services: ${err.message}\n`);
+          io.stderr.write(`faultline services: ${escapeControl(err.message, { keepNewlines: true })}\n`);
           setExitCode(ExitCode.BadInput);
           return;
         }
         const width = Math.max(...SERVICE_NAMES.map((n) => n.length));
-        for (const name of SERVICE_NAMES) io.stdout.write(`${name.padEnd(width)}  ${services.urls[name]}\n`);
+        for (const name of SERVICE_NAMES)
+          io.stdout.write(`${name.padEnd(width)}  ${escapeControl(services.urls[name])}\n`);
         io.stdout.write('Press Ctrl+C to stop.\n');
         const signal = await new Promise<string>((resolve) => {
           const remove = io.onSignal((s) => {
@@ -54,11 +56,3 @@ export const servicesCommand: CliCommand = {
       });
   },
 };
-
-function parsePortBase(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65_530) {
-    throw new InvalidArgumentError(`expected an integer from 0 to 65530, got "${value}".`);
-  }
-  return n;
-}

@@ -4,9 +4,13 @@ import type { RawResponse } from './transport/send-attempt.ts';
 
 const decoder = new TextDecoder();
 
+/** Scrubs secrets from text shown in an error (the client's Redactor.text). */
+export type ScrubText = (text: string) => string;
+
 /**
  * A response read to its end, with the outcome of the call that produced it. `json()`
- * throws InvalidResponseError (FAULTLINE_INVALID_RESPONSE) when the body is not JSON.
+ * throws InvalidResponseError (FAULTLINE_INVALID_RESPONSE) when the body is not JSON; the
+ * body preview in its message is redacted like every client error (docs/client-features.md).
  *
  * @example
  * const res = await client.request({ path: '/v1/user' });
@@ -21,6 +25,7 @@ export class CallResponse implements ClientResponse {
     raw: RawResponse,
     readonly outcome: CallOutcome,
     private readonly service: string,
+    private readonly scrub: ScrubText,
   ) {
     this.status = raw.status;
     this.headers = raw.headers;
@@ -36,11 +41,15 @@ export class CallResponse implements ClientResponse {
     try {
       return JSON.parse(text) as T;
     } catch (err) {
-      const preview = text.length > 60 ? `${text.slice(0, 60)}...` : text;
+      // Scrubbed whole, then cut: a cut first could split a secret's shape ("token":"ab...)
+      // so that it no longer looks like one. The SyntaxError is not kept as the cause: V8
+      // quotes the unredacted body in its message. Its position is kept instead.
+      const scrubbed = this.scrub(text);
+      const preview = scrubbed.length > 60 ? `${scrubbed.slice(0, 60)}...` : scrubbed;
+      const at = /position \d+/.exec((err as Error).message)?.[0];
       throw new InvalidResponseError(
         this.service,
-        `expected a JSON body (HTTP ${this.status}), got ${JSON.stringify(preview)}`,
-        { cause: err },
+        `expected a JSON body (HTTP ${this.status}), got ${JSON.stringify(preview)}${at ? ` (invalid at ${at})` : ''}`,
       );
     }
   }

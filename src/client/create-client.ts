@@ -87,6 +87,9 @@ class Client implements ResilientClient {
   private readonly bulkhead: Bulkhead | undefined;
   private readonly leaveSharedRegistry: (() => void) | undefined;
   private closed = false;
+  /** The text redactor of this client, for what a response shows in an error (json()). */
+  private readonly scrubText = (text: string): string =>
+    this.extras !== undefined ? this.extras.redactText(text) : defaultErrorRedactor.text(text);
 
   private readonly retryEmitter = new EventEmitter<RetryEvent>();
   private readonly breakerEmitter = new EventEmitter<BreakerStateChangeEvent>();
@@ -306,7 +309,7 @@ class Client implements ResilientClient {
         status: raw.status,
       });
     }
-    return new CallResponse(raw, outcome, this.service);
+    return new CallResponse(raw, outcome, this.service, this.scrubText);
   }
 
   private outcome(call: CallState, fallback: CallOutcome['fallback'], stale: boolean): CallOutcome {

@@ -3,6 +3,7 @@ import {
   alwaysCheck,
   asRecord,
   expected,
+  httpUrl,
   int,
   ms,
   oneOf,
@@ -110,7 +111,7 @@ export const fallbackConfigSchema = z.discriminatedUnion(
     strictObject(
       {
         kind: z.literal('alternate'),
-        baseUrl: z.url(expected('an absolute http(s) URL')).describe('Origin of the alternate service.'),
+        baseUrl: httpUrl().describe('Origin of the alternate service (http or https).'),
       },
       'a fallback object { kind: alternate, baseUrl }',
     ),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clientConfigSchema } from './client-config-schema.ts';
-import { expected, nonEmptyString, oneOf, positiveMs, strictObject, stringMap } from './fields.ts';
+import { expected, httpUrl, nonEmptyString, oneOf, positiveMs, strictObject, stringMap } from './fields.ts';
 
 /**
  * The service registry, `faultline.config.yaml` at the repository root: which external
@@ -31,8 +31,7 @@ export const serviceEntrySchema = strictObject(
     reference: oneOf(REFERENCE_SERVICE_NAMES)
       .optional()
       .describe('The reference service that backs it; omit for external-only services.'),
-    baseUrl: z
-      .url(expected('an absolute http(s) URL'))
+    baseUrl: httpUrl()
       .optional()
       .describe('Where the service is; default: the reference service Faultline starts.'),
     stateUrl: z

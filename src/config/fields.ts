@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { didYouMean } from './did-you-mean.ts';
+import { MAX_TIMER_MS } from './input-limits.ts';
 
 /**
  * Field builders shared by the scenario and the registry schemas. Every check carries a
@@ -13,19 +14,38 @@ export function expected(what: string): { error: string } {
   return { error: `expected ${what}` };
 }
 
-/** A finite number >= 0 of milliseconds. */
-export function ms(what = 'a number of milliseconds >= 0') {
-  return z.number(expected(what)).nonnegative(expected(what));
+/** A finite number >= 0 of milliseconds, at most `max` (default MAX_TIMER_MS). */
+export function ms(what = 'a number of milliseconds >= 0', max = MAX_TIMER_MS) {
+  return z.number(expected(what)).nonnegative(expected(what)).max(max, atMostMs(max));
 }
 
-/** A finite number > 0 of milliseconds. */
-export function positiveMs(what = 'a number of milliseconds > 0') {
-  return z.number(expected(what)).positive(expected(what));
+/**
+ * A finite number > 0 of milliseconds, at most `max` (default MAX_TIMER_MS); `why` says
+ * where a smaller limit comes from ("one day, the longest phase").
+ */
+export function positiveMs(what = 'a number of milliseconds > 0', max = MAX_TIMER_MS, why?: string) {
+  return z.number(expected(what)).positive(expected(what)).max(max, atMostMs(max, why));
+}
+
+/** `expected at most 2147483647 ms (why)`. */
+function atMostMs(max: number, why?: string): { error: string } {
+  const reason =
+    why ??
+    (max === MAX_TIMER_MS ? '2^31 - 1, about 24.8 days: the longest delay a timer can wait' : undefined);
+  return expected(`at most ${max} ms${reason ? ` (${reason})` : ''}`);
 }
 
 /** An integer >= `min`. */
 export function int(min: number, what = `an integer >= ${min}`) {
   return z.number(expected(what)).int(expected(what)).min(min, expected(what));
+}
+
+/**
+ * An absolute http:// or https:// URL (zod's plain url() also takes file:, ftp:, data:, ...,
+ * which the client cannot call and which would only fail once a scenario runs).
+ */
+export function httpUrl(what = 'an absolute http(s) URL, e.g. "http://127.0.0.1:7001"') {
+  return z.url({ protocol: /^https?$/, error: `expected ${what}` });
 }
 
 /** A number >= 0. */

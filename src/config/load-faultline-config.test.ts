@@ -61,6 +61,33 @@ describe('loadFaultlineConfig', () => {
     ]);
   });
 
+  it('takes only http(s) URLs for a service baseUrl and an alternate fallback', () => {
+    const text = [
+      'services:',
+      '  payments:',
+      '    provider: payments',
+      '    pact: p.json',
+      '    baseUrl: "ftp://127.0.0.1/x"',
+      '    client: { fallback: { kind: alternate, baseUrl: "file:///etc/passwd" } }',
+      '  ok:',
+      '    provider: ok',
+      '    pact: p.json',
+      '    baseUrl: "https://user:pw@127.0.0.1:8443/v1"',
+      '',
+    ].join('\n');
+    const error = (() => {
+      try {
+        parseFaultlineConfig(text, 'f.yaml');
+      } catch (err) {
+        return err;
+      }
+    })();
+    expect((error as ConfigInvalidError).issues.map(formatInputIssue)).toEqual([
+      'f.yaml:5:14 services.payments.baseUrl: expected an absolute http(s) URL, e.g. "http://127.0.0.1:7001", got "ftp://127.0.0.1/x"',
+      'f.yaml:6:53 services.payments.client.fallback.baseUrl: expected an absolute http(s) URL, e.g. "http://127.0.0.1:7001", got "file:///etc/passwd"',
+    ]);
+  });
+
   it('accepts the client features in a service client config and rejects bad ones', () => {
     const yaml = (client: string) =>
       `services:\n  search:\n    provider: search-service\n    pact: contracts/x.json\n    reference: search\n    client: ${client}\n`;

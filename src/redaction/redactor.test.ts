@@ -77,3 +77,34 @@ describe('Redactor', () => {
     expect(r.text(`pw-canary ${basic} tenant-canary`)).toBe(`${REDACTED} ${REDACTED} ${REDACTED}`);
   });
 });
+
+describe('Redactor by shape: URLs and query strings', () => {
+  it('removes URL credentials and keeps the rest of the URL', () => {
+    const r = new Redactor();
+    expect(r.text('alternate https://ann:pw-canary@alt.example:8443/v1?q=1 failed')).toBe(
+      `alternate https://${REDACTED}@alt.example:8443/v1?q=1 failed`,
+    );
+    expect(r.text('http://token-only@host/x')).toBe(`http://${REDACTED}@host/x`);
+    expect(r.text('GET /users/ann@example.com and mail ann@example.com')).toBe(
+      'GET /users/ann@example.com and mail ann@example.com',
+    );
+  });
+
+  it('removes secret-named query and form parameters, keeping the others', () => {
+    const r = new Redactor({ bodyFields: ['ssn'] });
+    expect(r.text('redirect to /cb?state=abc&access_token=tok-canary&x=1#frag')).toBe(
+      `redirect to /cb?state=abc&access_token=${REDACTED}&x=1#frag`,
+    );
+    expect(r.text('grant_type=client_credentials&client_secret=s3cr3t&ssn=123')).toBe(
+      `grant_type=client_credentials&client_secret=${REDACTED}&ssn=${REDACTED}`,
+    );
+    expect(r.text('see "https://x/y?api_key=k-canary"')).toBe(`see "https://x/y?api_key=${REDACTED}"`);
+    expect(r.text('monkey=1&page=2')).toBe('monkey=1&page=2');
+  });
+
+  it('stays linear on long text without separators', () => {
+    const long = `${'a'.repeat(200_000)}token${'b'.repeat(200_000)}`;
+    expect(new Redactor().text(`"${long}`)).toBe(`"${long}`);
+    expect(new Redactor().text(` ${long}=`)).toBe(` ${long}=`);
+  });
+});

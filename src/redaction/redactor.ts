@@ -28,8 +28,9 @@ const MAX_DEPTH = 32;
  *    containing "token", "secret", "api-key", ...) has its value replaced by `[REDACTED]`;
  * 2. by value: any string containing a registered secret (the API key, the OAuth2 token in
  *    use) has it replaced, wherever it appears (an error message, an echoed body);
- * 3. by shape: `Bearer xxx` / `Basic xxx` credentials and JSON text `"password":"..."`
- *    inside strings.
+ * 3. by shape: `Bearer xxx` / `Basic xxx` credentials, JSON text `"password":"..."`,
+ *    secret-named query or form parameters (`?access_token=...`, `&client_secret=...`) and
+ *    URL credentials (`https://user:pass@host` -> `https://[REDACTED]@host`) inside strings.
  *
  * `value()` returns a redacted deep copy (never mutates), so it is safe on live objects.
  *
@@ -43,6 +44,7 @@ export class Redactor {
   private readonly secretValues = new Set<string>();
   private secretPattern: RegExp | undefined;
   private readonly jsonFieldPattern: RegExp;
+  private readonly paramPattern: RegExp;
 
   constructor(options: RedactorOptions = {}) {
     this.names = new Set(
@@ -56,14 +58,23 @@ export class Redactor {
     for (const s of options.secrets ?? []) this.addSecret(s);
     const extra = [...(options.headers ?? []), ...(options.bodyFields ?? [])].map(escapeRegExp);
     // "name": "value" (or a number/bool) inside JSON text, for secret-looking or configured names.
+    // Name parts are bounded ({0,64}) so a long run of text cannot make the search quadratic.
     const names = [
-      '[^"]*(?:api[-_]?key|token|secret|passw(?:or)?d|authorization|cookie|credential)[^"]*',
+      '[^"]{0,64}(?:api[-_]?key|token|secret|passw(?:or)?d|authorization|cookie|credential)[^"]{0,64}',
       ...extra,
     ];
     this.jsonFieldPattern = new RegExp(
       `("(?:${names.join('|')})"\\s*:\\s*)("(?:[^"\\\\]|\\\\.)*"|-?[\\d.eE+-]+|true|false)`,
       'gi',
     );
+    // name=value in a query string or form body: after ?, & or ; (or at the start of a word),
+    // the value up to the next separator. Names as for JSON fields, plus the default field names.
+    const paramNames = [
+      '[\\w.~-]{0,64}(?:api[-_]?key|token|secret|passw(?:or)?d|authorization|cookie|credential)[\\w.~-]{0,64}',
+      ...DEFAULT_REDACTED_FIELDS.map(escapeRegExp),
+      ...extra,
+    ];
+    this.paramPattern = new RegExp(`((?:^|[?&;\\s"'(])(?:${paramNames.join('|')})=)[^&#;\\s"'<>)]+`, 'gi');
   }
 
   /** Registers a literal value to scrub from every string from now on. */
@@ -87,6 +98,8 @@ export class Redactor {
     if (this.secretPattern !== undefined) out = out.replace(this.secretPattern, REDACTED);
     out = out.replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{4,}/g, `$1 ${REDACTED}`);
     if (out.includes('"')) out = out.replace(this.jsonFieldPattern, `$1"${REDACTED}"`);
+    if (out.includes('=')) out = out.replace(this.paramPattern, `$1${REDACTED}`);
+    if (out.includes('@')) out = out.replace(URL_USERINFO, `$1${REDACTED}@`);
     return out;
   }
 
@@ -130,6 +143,13 @@ export class Redactor {
     }
   }
 }
+
+/**
+ * `scheme://userinfo@` of a URL: the userinfo (user, or user:password) is a credential. The
+ * userinfo may not contain '/', '?', '#' or whitespace, which keeps an e-mail address in a
+ * path (`/users/ann@example.com`) out of it.
+ */
+const URL_USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/)[^\s/?#@"'<>]+@/gi;
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

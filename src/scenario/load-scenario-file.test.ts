@@ -4,6 +4,7 @@ import { DEFAULT_FAULTLINE_CONFIG } from '../config/default-faultline-config.ts'
 import { formatInputIssue } from '../config/yaml/input-issue.ts';
 import { loadScenarioFile, parseScenario } from './load-scenario-file.ts';
 import { ScenarioInvalidError } from './scenario-invalid-error.ts';
+import { resolveScenarioMode } from './schema/resolve-scenario-mode.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -102,6 +103,26 @@ describe('loadScenarioFile', () => {
       't.yaml:2:10 service: service "toxiproxy" cannot be called: its registry entry has neither "reference" nor "baseUrl"',
     ]);
   });
+  it('rejects mode: virtual for a service with no reference service, and runs auto in real time', () => {
+    const config = {
+      ...DEFAULT_FAULTLINE_CONFIG,
+      services: {
+        ...DEFAULT_FAULTLINE_CONFIG.services,
+        payments: { provider: 'payments', pact: 'p.json', baseUrl: 'http://127.0.0.1:9' },
+      },
+    };
+    const body =
+      'service: payments\nload: { request: { path: / } }\nphases: [{ name: a, durationMs: 1, faults: [{ http: { status: 503 } }] }]\n';
+    const virtual = parseScenario(`name: v\nmode: virtual\n${body}`, 'v.yaml', config);
+    expect(virtual.ok ? [] : virtual.issues.map(formatInputIssue)).toEqual([
+      'v.yaml:2:7 mode: mode: virtual serves the service in-process, but "payments" has no "reference" service in the registry (only baseUrl http://127.0.0.1:9); use mode: real or auto to call it over the network',
+    ]);
+    const auto = parseScenario(`name: a\n${body}`, 'a.yaml', config);
+    expect(auto.ok && resolveScenarioMode(auto.scenario)).toBe('real');
+    const reference = parseScenario(`name: r\n${body.replace('payments', 'inference')}`, 'r.yaml', config);
+    expect(reference.ok && resolveScenarioMode(reference.scenario)).toBe('virtual');
+  });
+
   it('loads the client features, upstreams, endpoint faults and the new hypothesis kinds', () => {
     const text = [
       'name: features',

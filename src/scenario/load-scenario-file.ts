@@ -68,5 +68,11 @@ export function parseScenario(
 ): { ok: true; scenario: LoadedScenario } | { ok: false; issues: InputIssue[] } {
   const result = validateYaml(text, file, scenarioSchema, (raw) => scenarioCrossChecks(raw, config));
   if (!result.ok) return { ok: false, issues: result.issues };
-  return { ok: true, scenario: { ...result.value, file } };
+  // Virtual time serves the service in-process, which needs a reference service: for a
+  // service known only by its baseUrl, `auto` means real time (explicit `virtual` was
+  // rejected above). Pinned here, where the registry is known, so every reader of the
+  // scenario (resolveScenarioMode) agrees.
+  const reference = config.services[result.value.service]?.reference;
+  const mode = result.value.mode === 'auto' && reference === undefined ? 'real' : result.value.mode;
+  return { ok: true, scenario: { ...result.value, mode, file } };
 }

@@ -7,13 +7,17 @@ import type { InputIssue } from '../config/yaml/input-issue.ts';
 import { locate, parseYamlSource } from '../config/yaml/yaml-source.ts';
 import { InvalidOptionsError } from '../errors/invalid-options-error.ts';
 import { checkScenarioFile, type LoadedScenario } from './load-scenario-file.ts';
+import { nameFilter } from './name-filter.ts';
 import { ScenarioInvalidError } from './scenario-invalid-error.ts';
 import { ScenarioNotFoundError } from './scenario-not-found-error.ts';
 
 export interface LoadScenariosOptions {
   /** Paths and globs resolve against this directory. @default process.cwd() */
   cwd?: string;
-  /** Keep only scenarios whose name matches (a string is a case-insensitive substring). */
+  /**
+   * Keep only scenarios whose name matches: a string is a case-insensitive substring, with
+   * `|` between alternatives (name-filter.ts; never a regular expression, so it cannot hang).
+   */
   grep?: string | RegExp;
   /**
    * Run only shard `index` of `total` (1-based, like `--shard 2/3`). Files are sorted by
@@ -71,10 +75,7 @@ export async function loadScenarios(
 
   const grep = options.grep;
   if (grep === undefined) return scenarios;
-  const matches =
-    typeof grep === 'string'
-      ? (name: string) => name.toLowerCase().includes(grep.toLowerCase())
-      : (name: string) => grep.test(name);
+  const matches = typeof grep === 'string' ? nameFilter(grep) : (name: string) => grep.test(name);
   return scenarios.filter((scenario) => matches(scenario.name));
 }
 

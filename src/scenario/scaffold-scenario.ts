@@ -90,7 +90,8 @@ name: ${JSON.stringify(v.name)}
 description: Injected 503s open the breaker; the service recovers when they stop.
 service: ${v.service}  # a key of faultline.config.yaml
 seed: 1                          # same seed, same run
-# mode: auto                     # auto = virtual time when every fault is http-level
+# mode: auto                     # auto = virtual time when every fault is http-level and the
+                                 # service has a reference service; real time otherwise
 
 # Overrides of the service's client config in faultline.config.yaml (deep-merged).
 client:

@@ -7,6 +7,7 @@ import type { FlatIssue } from '../config/yaml/zod-issues.ts';
  * The rules of a scenario that need the whole file or the registry, checked on the raw
  * YAML value (it may be partly invalid, so everything is read defensively):
  * - `service` is a registry key that can be called (has a reference service or a baseUrl);
+ * - `mode: virtual` needs a reference service (virtual time serves it in-process);
  * - phase names are unique;
  * - a hypothesis's `phase` names a phase of the scenario;
  * - `mode: virtual` has no tcp fault (tcp faults need real sockets and real time);
@@ -33,6 +34,12 @@ export function scenarioCrossChecks(raw: unknown, config: FaultlineConfig): Flat
       issue(
         ['service'],
         `service "${service}" cannot be called: its registry entry has neither "reference" nor "baseUrl"`,
+      );
+    } else if (entry.reference === undefined && scenario.mode === 'virtual') {
+      issue(
+        ['mode'],
+        `mode: virtual serves the service in-process, but "${service}" has no "reference" service in the ` +
+          `registry (only baseUrl ${entry.baseUrl}); use mode: real or auto to call it over the network`,
       );
     }
   }

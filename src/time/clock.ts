@@ -33,3 +33,10 @@ export function sleepOn(clock: Pick<Clock, 'setTimer'>, ms: number, signal?: Abo
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/**
+ * Longest delay one Node timer can wait, ms: 2^31 - 1 (about 24.8 days). A longer one fires
+ * after 1 ms (TimeoutOverflowWarning), so SystemClock chains timers past it and the loader
+ * rejects durations above it (src/config/input-limits.ts).
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;

@@ -16,6 +16,12 @@ const dir = 'test/fixtures/invalid-scenarios';
 const at = (file: string, rest: string) => `${dir}/${file}:${rest}`;
 
 const expectedIssues: Record<string, string[]> = {
+  'alias-bomb.yaml': [
+    at(
+      'alias-bomb.yaml',
+      '4:8 YAML syntax error: aliases (*name) expand to too many nodes (Excessive alias count indicates a resource exhaustion attack, limit 100); write the values out or use fewer aliases',
+    ),
+  ],
   'attribute-of-another-toxic.yaml': [
     at(
       'attribute-of-another-toxic.yaml',
@@ -48,6 +54,12 @@ const expectedIssues: Record<string, string[]> = {
     at(
       'fault-with-both-kinds.yaml',
       '9:9 phases[0].faults[0]: expected exactly one of tcp, http, got tcp and http',
+    ),
+  ],
+  'fallback-not-http.yaml': [
+    at(
+      'fallback-not-http.yaml',
+      '4:41 client.fallback.baseUrl: expected an absolute http(s) URL, e.g. "http://127.0.0.1:7001", got "file:///etc/passwd"',
     ),
   ],
   'hypothesis-missing-phase.yaml': [
@@ -106,6 +118,36 @@ const expectedIssues: Record<string, string[]> = {
       '12:30 hypotheses[0].latencyMs.p99.max: expected a number of milliseconds >= 0, got "fast"',
     ),
     at('several-issues.yaml', '13:18 hypotheses[1].successRate: expected at least one of min, max, got none'),
+  ],
+  'timer-overflow.yaml': [
+    at(
+      'timer-overflow.yaml',
+      '3:22 client.timeoutMs: expected at most 2147483647 ms (2^31 - 1, about 24.8 days: the longest delay a timer can wait), got 10000000000',
+    ),
+    at(
+      'timer-overflow.yaml',
+      '5:16 load.concurrency: expected at most 10000 workers (the documented cap), got 1000000',
+    ),
+    at(
+      'timer-overflow.yaml',
+      '9:17 phases[0].durationMs: expected at most 86400000 ms (one day, the longest phase), got 10000000000',
+    ),
+    at(
+      'timer-overflow.yaml',
+      '11:55 phases[0].faults[0].tcp.attributes.latency: expected at most 2147483647 (2^31 - 1, in milliseconds), got 1000000000000',
+    ),
+    at(
+      'timer-overflow.yaml',
+      '12:52 phases[0].faults[1].tcp.attributes.delay: expected at most 2147483647 (2^31 - 1, in milliseconds for slow_close, microseconds for slicer), got 3000000000',
+    ),
+    at(
+      'timer-overflow.yaml',
+      '13:26 phases[0].faults[2].http.delayMs: expected at most 2147483647 ms (2^31 - 1, about 24.8 days: the longest delay a timer can wait), got 3000000000',
+    ),
+    at(
+      'timer-overflow.yaml',
+      '15:17 phases[1].durationMs: expected at most 86400000 ms (one day, the longest phase), got 86400001',
+    ),
   ],
   'two-effects.yaml': [
     at(

@@ -186,8 +186,18 @@ export class ClientExtras {
 
   /** Redacts an error of this client in place (message, response headers and body, causes). */
   redactError(err: unknown): void {
-    if (this.auth !== undefined) for (const s of this.auth.secrets()) this.redactor.addSecret(s);
+    this.addAuthSecrets();
     redactErrorInPlace(err, this.redactor);
+  }
+
+  /** Text with this client's secrets (credentials in use, configured fields) scrubbed. */
+  redactText(text: string): string {
+    this.addAuthSecrets();
+    return this.redactor.text(text);
+  }
+
+  private addAuthSecrets(): void {
+    if (this.auth !== undefined) for (const s of this.auth.secrets()) this.redactor.addSecret(s);
   }
 
   async close(): Promise<void> {

@@ -8,6 +8,7 @@ import {
   LineCounter,
   type Node,
   parseDocument,
+  visit,
 } from 'yaml';
 
 /**
@@ -24,6 +25,12 @@ export interface YamlSource {
   syntaxErrors: Array<{ line: number; column: number; message: string }>;
 }
 
+/**
+ * Most alias expansions (`*name`) while building a document's value. Far above what a real
+ * scenario uses, far below what a billion-laughs bomb needs.
+ */
+export const MAX_ALIAS_COUNT = 100;
+
 /** Where an issue points: the value at the path, or the key of its last segment. */
 export type IssueTarget = 'value' | 'key';
 
@@ -36,7 +43,21 @@ export function parseYamlSource(text: string, file: string): YamlSource {
     const { line, col } = lineCounter.linePos(error.pos[0]);
     return { line, column: col, message: firstLine(error.message) };
   });
-  const value = syntaxErrors.length === 0 ? document.toJS({ maxAliasCount: 100 }) : undefined;
+  let value: unknown;
+  if (syntaxErrors.length === 0) {
+    try {
+      value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      // The yaml package throws a ReferenceError when aliases would expand past the limit
+      // (a "billion laughs" bomb): report it at the first alias like a syntax error.
+      const { line, col } = lineCounter.linePos(firstAliasOffset(document));
+      syntaxErrors.push({
+        line,
+        column: col,
+        message: `aliases (*name) expand to too many nodes (${firstLine((err as Error).message)}, limit ${MAX_ALIAS_COUNT}); write the values out or use fewer aliases`,
+      });
+    }
+  }
   return { file, document, lineCounter, value, syntaxErrors };
 }
 
@@ -81,6 +102,18 @@ function keyOf(key: unknown): string | undefined {
 function rangeStart(node: unknown): number | undefined {
   const range = (node as Node | null | undefined)?.range;
   return range ? range[0] : undefined;
+}
+
+/** Offset of the first `*alias` of the document (0 when there is none). */
+function firstAliasOffset(document: Document.Parsed): number {
+  let offset = 0;
+  visit(document, {
+    Alias(_, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 function firstLine(message: string): string {

@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { escapeControlDeep } from '../../terminal/escape-control.ts';
 import { formatMs, formatRate, formatRatio } from './format.ts';
 import type { Reporter } from './reporter.ts';
 
@@ -8,12 +9,14 @@ import type { Reporter } from './reporter.ts';
  * replay command, then contracts, invariants and the totals. No file.
  *
  * @example
- * io.stdout.write(consoleReporter.render(result, { color: io.stdout.isTTY === true }));
+ * io.stdout.write(consoleReporter.render(result, { color: colorEnabled(io.stdout, io.env) }));
  */
 export const consoleReporter: Reporter = {
   name: 'console',
   fileName: undefined,
-  render(result, options = {}) {
+  render(unescaped, options = {}) {
+    // User strings (names, errors, observed values) cannot drive the terminal.
+    const result = escapeControlDeep(unescaped);
     const c = pc.createColors(options.color ?? false);
     const mark = { pass: c.green('PASS'), fail: c.red('FAIL'), interrupted: c.yellow('INT ') } as const;
     const lines: string[] = [];

@@ -11,6 +11,7 @@ import {
   probability,
   strictObject,
 } from '../../config/fields.ts';
+import { MAX_RETRY_AFTER_SECONDS } from '../../config/input-limits.ts';
 import { type DelaySpec, delaySpecSchema } from './delay-spec-schema.ts';
 import { endpointField } from './endpoint-field.ts';
 
@@ -80,7 +81,13 @@ export const httpFaultSchema = strictObject(
       .optional()
       .describe('Answer with this status instead of calling the service.'),
     retryAfter: z
-      .union([nonNegative('seconds >= 0 or an HTTP-date'), httpDate])
+      .union([
+        nonNegative('seconds >= 0 or an HTTP-date').max(
+          MAX_RETRY_AFTER_SECONDS,
+          expected(`at most ${MAX_RETRY_AFTER_SECONDS} seconds (2^31 - 1 ms)`),
+        ),
+        httpDate,
+      ])
       .optional()
       .describe('Retry-After header with status: seconds or an HTTP-date.'),
     body: z.unknown().optional().describe('JSON body sent with status.'),

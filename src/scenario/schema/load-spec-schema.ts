@@ -7,6 +7,7 @@ import {
   strictObject,
   stringMap,
 } from '../../config/fields.ts';
+import { MAX_CONCURRENCY } from '../../config/input-limits.ts';
 import { HTTP_METHODS } from './http-fault-schema.ts';
 
 /**
@@ -49,7 +50,10 @@ export type RequestSpec = z.output<typeof requestSpecSchema>;
 
 export const loadSpecSchema = strictObject(
   {
-    concurrency: int(1).default(1).describe('Workers sending calls. Default 1.'),
+    concurrency: int(1, `an integer 1..${MAX_CONCURRENCY}`)
+      .max(MAX_CONCURRENCY, expected(`at most ${MAX_CONCURRENCY} workers (the documented cap)`))
+      .default(1)
+      .describe(`Workers sending calls, 1..${MAX_CONCURRENCY}. Default 1.`),
     ratePerSec: z
       .number(expected('a number of calls per second > 0'))
       .positive(expected('a number of calls per second > 0'))

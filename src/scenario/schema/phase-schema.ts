@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { expected, nonEmptyString, positiveMs, strictObject } from '../../config/fields.ts';
+import { MAX_PHASE_MS } from '../../config/input-limits.ts';
 import { faultSchema } from './fault-schema.ts';
 
 /**
@@ -9,7 +10,9 @@ import { faultSchema } from './fault-schema.ts';
 export const phaseSchema = strictObject(
   {
     name: nonEmptyString('a phase name').describe('Unique within the scenario; hypotheses refer to it.'),
-    durationMs: positiveMs().describe('How long the phase lasts, ms.'),
+    durationMs: positiveMs(undefined, MAX_PHASE_MS, 'one day, the longest phase').describe(
+      `How long the phase lasts, ms; at most ${MAX_PHASE_MS} (one day).`,
+    ),
     faults: z
       .array(faultSchema, expected('a list of faults'))
       .default([])

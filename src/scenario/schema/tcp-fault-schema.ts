@@ -8,6 +8,7 @@ import {
   probability,
   strictObject,
 } from '../../config/fields.ts';
+import { MAX_TOXIC_ATTRIBUTE } from '../../config/input-limits.ts';
 import { endpointField } from './endpoint-field.ts';
 
 /**
@@ -86,7 +87,8 @@ function attribute(name: string) {
     .number(expected(what))
     .min(0, expected(what))
     .int(expected(`a whole number of ${unitText} (Toxiproxy attributes are integers)`))
-    .describe(`Toxiproxy attribute, ${unitText}.`)
+    .max(MAX_TOXIC_ATTRIBUTE, expected(`at most ${MAX_TOXIC_ATTRIBUTE} (2^31 - 1, in ${unitText})`))
+    .describe(`Toxiproxy attribute, ${unitText}; at most ${MAX_TOXIC_ATTRIBUTE}.`)
     .optional();
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../src/cli/cli-io.ts';
 import { main } from '../../../src/cli/main.ts';
@@ -94,6 +95,52 @@ describe('canary secrets never leak', () => {
     for (const text of artifacts) expect(leaks(text, secrets)).toEqual([]);
   });
 
+  it('through a body that is not JSON and a failure that echoes the URL or a token by shape', async () => {
+    const apiKey = canary('api-key');
+    const token = canary('token');
+    const secrets = [apiKey, token];
+    const server = await startHttpServer((req, res) => {
+      if (req.url === '/text') {
+        // A 200 whose body is not JSON and echoes the key and a token in a query string.
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end(`upstream said: key ${apiKey}; retry at /cb?state=1&access_token=${token}`);
+        return;
+      }
+      res.writeHead(500, { 'content-type': 'text/plain', location: `/cb?access_token=${token}` });
+      res.end(`failed for /v1/x?access_token=${token}`);
+    });
+    const client = createClient({
+      service: 'canary',
+      baseUrl: server.url,
+      auth: { kind: 'api-key', key: apiKey },
+      retry: false,
+    });
+    const jsonError = await client
+      .request({ path: '/text' })
+      .then((res) => res.json())
+      .catch((err: unknown) => err);
+    const statusError = await client.request({ path: '/fail' }).catch((err: unknown) => err);
+    await client.close();
+    await server.close();
+
+    expect((jsonError as { code?: string }).code).toBe('FAULTLINE_INVALID_RESPONSE');
+    expect((statusError as { code?: string }).code).toBe('FAULTLINE_HTTP_STATUS');
+    const failed = statusError as Error & { response: { headers: unknown; body: Uint8Array } };
+    const artifacts = [
+      (jsonError as Error).message,
+      inspect(jsonError, { depth: 5 }),
+      inspect(statusError, { depth: 5 }),
+      JSON.stringify(failed.response.headers),
+      Buffer.from(failed.response.body).toString('utf8'),
+    ];
+    for (const text of artifacts) expect(leaks(text, secrets)).toEqual([]);
+    // What is left still says what happened.
+    expect((jsonError as Error).message).toContain('expected a JSON body (HTTP 200), got "upstream said');
+    expect(Buffer.from(failed.response.body).toString('utf8')).toBe(
+      'failed for /v1/x?access_token=[REDACTED]',
+    );
+  });
+
   describe('through a real scenario run', () => {
     let cwd: string;
     beforeAll(async () => {
@@ -158,6 +205,32 @@ hypotheses:
       const output = leaks(out.join(''), secrets);
       if (output.length > 0) found['CLI output'] = output;
       expect(found).toEqual({});
+    });
+
+    it('URL credentials of a fallback baseUrl stay out of the event log and reports', async () => {
+      const password = canary('url-password');
+      await writeFile(
+        join(cwd, 'scenarios', 'userinfo.yaml'),
+        `name: url credentials
+service: search
+client:
+  fallback: { kind: alternate, baseUrl: "http://svc-user:${password}@127.0.0.1:9/alt" }
+load: { maxCalls: 3, request: { method: GET, path: /v1/search, query: { q: x } } }
+phases: [{ name: steady, durationMs: 100 }]
+`,
+      );
+      const io: CliIo = {
+        stdout: { write: () => true, isTTY: false },
+        stderr: { write: () => true },
+        env: { CI: 'true' },
+        cwd,
+        onSignal: () => () => {},
+      };
+      await main(['run', 'scenarios/userinfo.yaml', '--report-dir', 'userinfo'], io);
+      const files = await filesUnder(join(cwd, 'userinfo'));
+      const log = await readFile(join(cwd, 'userinfo', 'events.ndjson'), 'utf8');
+      expect(log).toContain('127.0.0.1:9/alt'); // the setting is logged, its credentials are not
+      for (const file of files) expect(leaks(await readFile(file, 'utf8'), [password]), file).toEqual([]);
     });
   });
 });

@@ -1,14 +1,21 @@
+import { MAX_TIMER_MS } from '../../../config/input-limits.ts';
 import type { Random } from '../../../time/random.ts';
 import type { DelaySpec } from './http-fault-spec.ts';
 
 /**
- * Draws one delay, in ms (never negative), from a fixed value or a distribution, using the
- * scenario's seeded Random so a run repeats its delays.
+ * Draws one delay, in ms, from a fixed value or a distribution, using the scenario's seeded
+ * Random so a run repeats its delays. Clamped to [0, MAX_TIMER_MS]: the loader bounds the
+ * parameters, but a normal or exponential draw can still land past what a timer can wait
+ * (it would then fire after 1 ms).
  *
  * @example
  * sampleDelay({ exponential: { mean: 200 } }, random); // e.g. 143.7
  */
 export function sampleDelay(spec: DelaySpec, random: Random): number {
+  return Math.min(MAX_TIMER_MS, draw(spec, random));
+}
+
+function draw(spec: DelaySpec, random: Random): number {
   if (typeof spec === 'number') return Math.max(0, spec);
   if ('uniform' in spec) {
     const [min, max] = spec.uniform;
