@@ -133,13 +133,13 @@ describe('startHttpFaultProxy', () => {
   });
 
   it('logs a hung request the client abandons as client-closed, and aborts its upstream request', async () => {
-    let arrived!: (closed: Promise<unknown>) => void;
-    const upstreamHasIt = new Promise<Promise<unknown>>((resolve) => {
+    let arrived!: (socket: { closed: Promise<unknown> }) => void;
+    const upstreamHasIt = new Promise<{ closed: Promise<unknown> }>((resolve) => {
       arrived = resolve;
     });
     const upstream = closeLater(
       await startUpstream((req) => {
-        arrived(once(req.socket, 'close'));
+        arrived({ closed: once(req.socket, 'close') });
         return true; // never answers
       }),
     );
@@ -152,7 +152,7 @@ describe('startHttpFaultProxy', () => {
     abort.abort();
     await expect(pending).rejects.toThrow();
     expect(await logged).toMatchObject({ path: '/hang', upstream: true, end: 'client-closed', call: 'c3' });
-    await upstreamClosed;
+    await upstreamClosed.closed;
   });
 
   it('delays with an injected latency and the delay is cut when the client gives up', async () => {
