@@ -62,7 +62,8 @@ export interface HttpFaultProxy {
 export async function startHttpFaultProxy(options: HttpFaultProxyOptions): Promise<HttpFaultProxy> {
   const upstream = new URL(options.upstream).origin;
   const faultOrigin = options.faultOrigin ?? upstream;
-  const faults = options.faults ?? new HttpFaultSet({ clock: systemClock, random: deriveRandom(0, 'http-faults') });
+  const faults =
+    options.faults ?? new HttpFaultSet({ clock: systemClock, random: deriveRandom(0, 'http-faults') });
   const pool = new Pool(upstream);
   const wire = options.wire;
   let seq = 0;
@@ -90,7 +91,8 @@ export async function startHttpFaultProxy(options: HttpFaultProxyOptions): Promi
     });
     caller.start();
     const id = String(++seq);
-    const hasBody = req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined;
+    const hasBody =
+      req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined;
     const forward = (effect: Parameters<typeof createBodyEffectHandler>[1]) => {
       exchange?.markUpstream();
       pool.dispatch(

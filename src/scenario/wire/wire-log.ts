@@ -120,4 +120,3 @@ export class WireExchange {
     this.onEntry(this.entry);
   }
 }
-

@@ -73,7 +73,12 @@ describe('startHttpFaultProxy', () => {
     const body = (await res.body.json()) as { method: string; url: string; call: string; body: string };
     expect(res.statusCode).toBe(200);
     expect(res.headers['x-upstream']).toBe('yes');
-    expect(body).toMatchObject({ method: 'POST', url: '/v1/things?q=1', call: 'c7', body: '{"hello":"world"}' });
+    expect(body).toMatchObject({
+      method: 'POST',
+      url: '/v1/things?q=1',
+      call: 'c7',
+      body: '{"hello":"world"}',
+    });
     expect(await logged).toMatchObject({
       method: 'POST',
       path: '/v1/things',
@@ -146,7 +151,10 @@ describe('startHttpFaultProxy', () => {
     const { proxy, next } = await startProxy(upstream.url);
     const logged = next();
     const abort = new AbortController();
-    const pending = request(`${proxy.url}/hang`, { signal: abort.signal, headers: { 'x-faultline-call': 'c3' } });
+    const pending = request(`${proxy.url}/hang`, {
+      signal: abort.signal,
+      headers: { 'x-faultline-call': 'c3' },
+    });
     // Abort once the upstream has the request (the proxy forwarded it).
     const upstreamClosed = await upstreamHasIt;
     abort.abort();

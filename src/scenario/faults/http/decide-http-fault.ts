@@ -1,7 +1,7 @@
 import { getResponse } from 'msw';
 import { type SyntheticController, socketError } from '../../dispatch/synthetic-controller.ts';
-import type { BodyEffect } from './http-fault-spec.ts';
 import type { HttpFaultSet } from './http-fault-set.ts';
+import type { BodyEffect } from './http-fault-spec.ts';
 
 /**
  * The ONE place where the HTTP faults in force decide a request, shared by the undici
