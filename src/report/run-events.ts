@@ -224,4 +224,6 @@ export interface HypothesisResult {
   expected: string;
   observed: string;
   verdict: 'pass' | 'fail';
+  /** Where the observed figure comes from: the wire log, the runner's call records, or the client's reports. */
+  evidence?: 'wire' | 'runner' | 'client';
 }

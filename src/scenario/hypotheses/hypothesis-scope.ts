@@ -38,9 +38,19 @@ export class HypothesisScope {
     return this.transitions.at(-1)?.to ?? 'closed';
   }
 
+  /** Whether the run recorded the wire (scenario-start `wire`): wire-based kinds need it. */
+  get hasWireLog(): boolean {
+    return this.scenario.wire !== undefined;
+  }
+
+  /** Planned duration of the scope's phase, ms (undefined for the whole run). */
+  get plannedMs(): number | undefined {
+    return this.scenario.phases.find((p) => p.name === this.phase)?.durationMs;
+  }
+
   /**
    * Updates timing and breaker state from `event`; returns true when the event is a call,
-   * attempt or breaker record inside the scope (the ones kinds fold).
+   * attempt, breaker or wire record inside the scope (the ones kinds fold).
    */
   track(event: RunEvent): boolean {
     if ('scenario' in event && event.scenario !== this.scenario.scenario) return false;
@@ -62,6 +72,7 @@ export class HypothesisScope {
         return this.inPhase(event.phase);
       case 'call':
       case 'attempt':
+      case 'wire':
         return this.inPhase(event.phase);
       default:
         return false;
