@@ -72,11 +72,19 @@ export class HypothesisScope {
         return this.inPhase(event.phase);
       case 'call':
       case 'attempt':
-      case 'wire':
         return this.inPhase(event.phase);
+      case 'wire':
+        // Every wire record of the scenario reaches the kinds: per-call kinds follow a call
+        // across phases (a retry that lands in the next phase); the others use contains().
+        return true;
       default:
         return false;
     }
+  }
+
+  /** Whether a record belongs to the scope (its phase, or any phase for the whole run). */
+  contains(event: { phase: string }): boolean {
+    return this.inPhase(event.phase);
   }
 
   /** Breaker state at time `t`: that of the last transition at or before `t`. */

@@ -9,16 +9,35 @@ import { type HypothesisFold, ratio } from './hypothesis-fold.ts';
 export function attemptsPerCallFold(spec: { max: number }): HypothesisFold {
   let calls = 0;
   let reported = 0;
-  let onWire = 0;
+  /** Untagged requests on the wire in the scope (counted by arrival). */
+  let untagged = 0;
+  /** Tagged requests per call, and whether the call started in the scope. */
+  const perCall = new Map<string, { requests: number; inScope: boolean }>();
+  const entry = (call: string) => {
+    let e = perCall.get(call);
+    if (!e) {
+      e = { requests: 0, inScope: false };
+      perCall.set(call, e);
+    }
+    return e;
+  };
   return {
-    observe(event) {
-      if (event.type === 'wire') onWire++;
+    observe(event, scope) {
+      if (event.type === 'wire') {
+        // A tagged request counts for its call's phase, even when a retry lands in the next one.
+        if (event.call !== undefined) entry(event.call).requests++;
+        else if (scope.contains(event)) untagged++;
+        return;
+      }
       if (event.type !== 'call') return;
       calls++;
       reported += event.attempts;
+      if (event.call !== undefined) entry(event.call).inScope = true;
     },
     verdict(scope) {
       const wire = scope.hasWireLog;
+      let onWire = untagged;
+      for (const e of perCall.values()) if (e.inScope) onWire += e.requests;
       const attempts = wire ? onWire : reported;
       const source = wire ? 'requests on the wire' : 'attempts reported by the client';
       return {

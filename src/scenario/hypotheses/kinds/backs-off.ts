@@ -18,7 +18,8 @@ export function backsOffFold(spec: { maxAmplification?: number; fallsTo?: number
     observe(event, scope) {
       if (event.type === 'call') calls++;
       if (event.type !== 'wire') return;
-      evidence.observe(event);
+      evidence.observe(event, scope);
+      if (!scope.contains(event)) return;
       const start = scope.startT ?? 0;
       const duration = scope.plannedMs;
       if (duration === undefined) return;

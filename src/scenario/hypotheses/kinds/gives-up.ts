@@ -13,9 +13,10 @@ export function givesUpFold(spec: { withinMs: number }): HypothesisFold {
   let abandoned = 0;
   let worst: { t: number; durationMs: number; call?: string } | undefined;
   return {
-    observe(event) {
+    observe(event, scope) {
       if (event.type !== 'wire') return;
-      evidence.observe(event);
+      evidence.observe(event, scope);
+      if (!scope.contains(event)) return;
       if (event.end === 'client-closed') abandoned++;
       if (event.durationMs <= spec.withinMs) return;
       late++;

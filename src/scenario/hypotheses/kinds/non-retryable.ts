@@ -18,20 +18,20 @@ export function nonRetryableFold(spec: { statuses?: number[] }): HypothesisFold 
   let repeated = 0;
   let example: string | undefined;
   return {
-    observe(event) {
+    observe(event, scope) {
       if (event.type === 'call') {
         if (event.call !== undefined && event.fallback !== undefined) fellBack.add(event.call);
         return;
       }
       if (event.type !== 'wire') return;
-      evidence.observe(event);
+      evidence.observe(event, scope);
       if (event.call === undefined) return;
       const before = answered.get(event.call);
       if (before && event.t >= before.t) {
         repeated++;
         example ??= `call ${event.call} got ${before.status} at ${at(before.t)} and was sent again at ${at(event.t)}`;
       }
-      if (event.status !== undefined && statuses.has(event.status) && !before)
+      if (event.status !== undefined && statuses.has(event.status) && !before && scope.contains(event))
         answered.set(event.call, { status: event.status, t: event.t });
     },
     verdict(scope): FoldVerdict {

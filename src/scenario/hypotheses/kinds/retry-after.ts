@@ -14,25 +14,27 @@ export function retryAfterFold(spec: { respected: true; toleranceMs?: number }):
   const tolerance = spec.toleranceMs ?? DEFAULT_RETRY_AFTER_TOLERANCE_MS;
   const evidence = new WireEvidence();
   /** Per call: the earliest time its next request may arrive. */
-  const notBefore = new Map<string, number>();
+  const notBefore = new Map<string, { until: number; inScope: boolean }>();
   let sent = 0;
   let violations = 0;
   let example: string | undefined;
   return {
-    observe(event) {
+    observe(event, scope) {
       if (event.type !== 'wire') return;
-      evidence.observe(event);
+      evidence.observe(event, scope);
       if (event.call === undefined) return;
+      // An answer sent in the scope binds the call's next request, in whatever phase it lands.
       const earliest = notBefore.get(event.call);
-      if (earliest !== undefined && event.t + tolerance < earliest) {
+      if (earliest?.inScope && event.t + tolerance < earliest.until) {
         violations++;
-        example ??= `call ${event.call} was told to wait until ${at(earliest)} and came back at ${at(event.t)}`;
+        example ??= `call ${event.call} was told to wait until ${at(earliest.until)} and came back at ${at(event.t)}`;
       }
       if (event.retryAfter === undefined) return;
       const waitMs = parseRetryAfter(event.retryAfter, Date.now());
       if (waitMs === undefined) return;
-      sent++;
-      notBefore.set(event.call, event.t + event.durationMs + waitMs);
+      const inScope = scope.contains(event);
+      if (inScope) sent++;
+      notBefore.set(event.call, { until: event.t + event.durationMs + waitMs, inScope });
     },
     verdict(scope): FoldVerdict {
       const expected = 'Retry-After respected: no call retries before the Retry-After it was sent';

@@ -19,9 +19,10 @@ export function sideEffectsFold(spec: { duplicates: { max: number }; methods?: s
   let duplicates = 0;
   let example: { call: string; times: number[] } | undefined;
   return {
-    observe(event) {
+    observe(event, scope) {
       if (event.type !== 'wire') return;
-      evidence.observe(event);
+      evidence.observe(event, scope);
+      if (!scope.contains(event)) return;
       if (!event.upstream || !methods.has(event.method) || event.call === undefined) return;
       let state = calls.get(event.call);
       if (!state) {

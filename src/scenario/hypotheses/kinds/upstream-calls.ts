@@ -13,6 +13,7 @@ export function upstreamCallsFold(spec: { max?: number; min?: number; whileOpen?
   return {
     observe(event, scope) {
       if (event.type !== 'attempt' && event.type !== 'wire') return;
+      if (!scope.contains(event)) return;
       if (spec.whileOpen) {
         const state = scope.stateAt(event.t);
         if (state !== 'open' && state !== 'half-open') return;

@@ -11,7 +11,9 @@ export class WireEvidence {
   requests = 0;
   tagged = 0;
 
-  observe(event: WireRecord): void {
+  /** Counts `event` when it is in the scope. */
+  observe(event: WireRecord, scope: HypothesisScope): void {
+    if (!scope.contains(event)) return;
     this.requests++;
     if (event.call !== undefined) this.tagged++;
   }
