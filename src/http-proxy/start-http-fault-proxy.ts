@@ -11,7 +11,7 @@ import type { WireLog } from '../scenario/wire/wire-log.ts';
 import { deriveRandom } from '../time/random.ts';
 import { systemClock } from '../time/system-clock.ts';
 import { HOP_BY_HOP } from './hop-by-hop.ts';
-import { createResponseWriter } from './response-writer.ts';
+import { ResponseWriter } from './response-writer.ts';
 
 export interface HttpFaultProxyOptions {
   /** Origin of the real upstream, e.g. `http://127.0.0.1:8080` (a path is ignored). */
@@ -72,13 +72,14 @@ export async function startHttpFaultProxy(options: HttpFaultProxyOptions): Promi
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(req.headers)) {
+    for (const name in req.headers) {
+      const value = req.headers[name];
       if (value === undefined || HOP_BY_HOP.has(name)) continue;
       headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
     const exchange = wire?.open({ method, path, origin: faultOrigin, headers });
     let reset = false;
-    const writer = createResponseWriter(res, () => {
+    const writer = new ResponseWriter(res, () => {
       reset = true;
     });
     const caller = new SyntheticController(exchange ? exchange.observe(writer) : writer);
@@ -106,7 +107,9 @@ export async function startHttpFaultProxy(options: HttpFaultProxyOptions): Promi
         headers: { ...headers, [FAULT_REQUEST_ID_HEADER]: id },
         signal: abort.signal,
       });
-    void decideHttpFault(faults, request, id, caller, forward);
+    // No fault in force: forward at once (no promise, no MSW request).
+    if (faults.handlers.length === 0) forward(undefined);
+    else void decideHttpFault(faults, request, id, caller, forward);
   };
 
   const server = createServer({ keepAliveTimeout: 5_000 }, onRequest);

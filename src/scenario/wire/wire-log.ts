@@ -1,3 +1,4 @@
+import type { Dispatcher } from 'undici';
 import type { Clock } from '../../time/clock.ts';
 import type { FullDispatchHandler } from '../dispatch/to-dispatch-handler.ts';
 import { CALL_TAG_HEADER, IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER } from './wire-headers.ts';
@@ -91,32 +92,58 @@ export class WireExchange {
 
   /** Wraps the handler that delivers the response to the client, observing what it is sent. */
   observe(handler: FullDispatchHandler): FullDispatchHandler {
-    return {
-      onRequestStart: (c, ctx) => handler.onRequestStart(c, ctx),
-      onResponseStart: (c, status, headers, message) => {
-        this.entry.status = status;
-        const retryAfter = headers['retry-after'];
-        if (retryAfter !== undefined)
-          this.entry.retryAfter = Array.isArray(retryAfter) ? String(retryAfter[0]) : String(retryAfter);
-        return handler.onResponseStart(c, status, headers, message);
-      },
-      onResponseData: (c, chunk) => handler.onResponseData(c, chunk),
-      onResponseEnd: (c, trailers) => {
-        this.finish('complete');
-        return handler.onResponseEnd(c, trailers);
-      },
-      onResponseError: (c, error) => {
-        this.finish('error');
-        return handler.onResponseError(c, error);
-      },
-    };
+    return new ObservedHandler(this, this.entry, handler);
   }
 
-  private finish(end: WireEntry['end']): void {
+  /** @internal The response ended or failed (called by the observed handler). */
+  finish(end: WireEntry['end']): void {
     if (this.done) return;
     this.done = true;
     this.entry.end = end;
     this.entry.durationMs = this.clock.now() - this.entry.startedAt;
     this.onEntry(this.entry);
+  }
+}
+
+/** A handler that records status, Retry-After and the end of the response it passes on. */
+class ObservedHandler implements FullDispatchHandler {
+  constructor(
+    private readonly exchange: WireExchange,
+    private readonly entry: WireEntry,
+    private readonly inner: FullDispatchHandler,
+  ) {}
+
+  onRequestStart(c: Dispatcher.DispatchController, ctx: unknown): void {
+    this.inner.onRequestStart(c, ctx);
+  }
+
+  onResponseStart(
+    c: Dispatcher.DispatchController,
+    status: number,
+    headers: Record<string, string | string[] | undefined>,
+    message: string,
+  ): void {
+    this.entry.status = status;
+    const retryAfter = headers['retry-after'];
+    if (retryAfter !== undefined)
+      this.entry.retryAfter = Array.isArray(retryAfter) ? String(retryAfter[0]) : retryAfter;
+    this.inner.onResponseStart(c, status, headers, message);
+  }
+
+  onResponseData(c: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.inner.onResponseData(c, chunk);
+  }
+
+  onResponseEnd(
+    c: Dispatcher.DispatchController,
+    trailers: Record<string, string | string[] | undefined>,
+  ): void {
+    this.exchange.finish('complete');
+    this.inner.onResponseEnd(c, trailers);
+  }
+
+  onResponseError(c: Dispatcher.DispatchController, error: Error): void {
+    this.exchange.finish('error');
+    this.inner.onResponseError(c, error);
   }
 }
