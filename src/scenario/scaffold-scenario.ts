@@ -129,7 +129,7 @@ hypotheses:
   - phase: outage
     retryAfter: { respected: true }             # no retry before the Retry-After it was sent
   - phase: outage
-    backsOff: { maxAmplification: 3, fallsTo: 0.5 }   # no retry storm; the pressure falls as the outage goes on
+    backsOff: { maxAmplification: 3 }           # no retry storm (add fallsTo: 0.5 for a long outage: the pressure must fall)
   # - phase: outage
   #   failsFast: { withinMs: 100, afterMs: 1000 }     # calls fail at once while the breaker is open
   # - givesUp: { withinMs: 1300 }                     # a hung request is closed within the client's timeout + tolerance
