@@ -83,8 +83,6 @@ export async function startHttpFaultProxy(options: HttpFaultProxyOptions): Promi
       reset = true;
     });
     const caller = new SyntheticController(exchange ? exchange.observe(writer) : writer);
-    const abort = new AbortController();
-    caller.onAbort((reason) => abort.abort(reason));
     res.on('close', () => {
       if (res.writableFinished || reset) return;
       exchange?.clientClosed();
@@ -101,12 +99,16 @@ export async function startHttpFaultProxy(options: HttpFaultProxyOptions): Promi
         createBodyEffectHandler(caller, effect, faults.clock),
       );
     };
-    const request = () =>
-      new Request(new URL(path, faultOrigin), {
+    // Built only when faults are in force; its signal cuts an injected delay when the client leaves.
+    const request = () => {
+      const abort = new AbortController();
+      caller.onAbort((reason) => abort.abort(reason));
+      return new Request(new URL(path, faultOrigin), {
         method,
         headers: { ...headers, [FAULT_REQUEST_ID_HEADER]: id },
         signal: abort.signal,
       });
+    };
     // No fault in force: forward at once (no promise, no MSW request).
     if (faults.handlers.length === 0) forward(undefined);
     else void decideHttpFault(faults, request, id, caller, forward);
