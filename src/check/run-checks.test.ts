@@ -45,6 +45,7 @@ describe('runChecks', () => {
       'breaker under concurrency',
       'retry rules',
       'no retry storm, deadline bounds every call',
+      'a 4xx is final: no retry, no fallback, no breaker failure (real client)',
     ]);
   });
 

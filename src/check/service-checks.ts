@@ -10,6 +10,7 @@ import { InvalidOptionsError } from '../errors/invalid-options-error.ts';
 import { breakerConcurrencyProperty } from './breaker/breaker-concurrency-property.ts';
 import { breakerModelProperty } from './breaker/breaker-model-property.ts';
 import type { PropertyCheckResult } from './check-result.ts';
+import { nonRetryableAnswersProperty } from './client/non-retryable-answers-property.ts';
 import { compositionProperty } from './composition/composition-property.ts';
 import { breakerReachabilityProblems } from './config/breaker-reachability.ts';
 import { worstCaseCallTime } from './config/worst-case-call-time.ts';
@@ -143,6 +144,15 @@ export function serviceChecks(
         ),
     });
   }
+  checks.push({
+    property: 'a 4xx is final: no retry, no fallback, no breaker failure (real client)',
+    // The client's own loop, in virtual time: fewer runs than the pure-policy properties.
+    run: (settings) =>
+      runProperty(nonRetryableAnswersProperty(client), {
+        ...settings,
+        numRuns: Math.max(1, Math.ceil(settings.numRuns / 4)),
+      }),
+  });
   return checks;
 }
 

@@ -45,6 +45,11 @@ export interface ScenarioStartEvent {
   hypotheses: unknown[];
   /** The resolved client options under test (JSON, secrets redacted). */
   client: unknown;
+  /**
+   * Where `wire` records come from: the HTTP fault proxy in front of the upstream (real
+   * time) or the fault interceptor composed into the client (virtual time). Absent: none.
+   */
+  wire?: 'proxy' | 'interceptor';
   load: unknown;
   t: number;
 }
@@ -94,6 +99,8 @@ export interface CallRecord {
   stale?: boolean;
   deadlineMs: number;
   deadlineExceeded: boolean;
+  /** The load driver's tag of this logical call (the `X-Faultline-Call` header it sent). */
+  call?: string;
 }
 
 /** One attempt that reached the transport (an "upstream call"). */
@@ -106,6 +113,35 @@ export interface AttemptRecord {
   status?: number;
   errorCode?: string;
   /** Upstream instance (1-based, scenario `upstreams`) the attempt went to, when known. */
+  endpoint?: number;
+}
+
+/**
+ * One request/response exchange on the wire, recorded by the HTTP fault proxy (real time)
+ * or the fault interceptor (virtual time) when it ended. `t` is when the request arrived.
+ */
+export interface WireRecord {
+  type: 'wire';
+  scenario: string;
+  phase: string;
+  t: number;
+  durationMs: number;
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  /** Status sent to the client; absent when no response head was sent (a reset, a hang). */
+  status?: number;
+  /** Retry-After sent to the client, as sent. */
+  retryAfter?: string;
+  /** Whether the request reached the real upstream (not answered by a fault). */
+  upstream: boolean;
+  requestId?: string;
+  idempotencyKey?: string;
+  /** The logical call's tag (`X-Faultline-Call`), when the client forwarded it. */
+  call?: string;
+  /** complete: the response ended; error: reset or failed; client-closed: the client gave up first. */
+  end: 'complete' | 'error' | 'client-closed';
+  /** Upstream instance (1-based), when the scenario has several. */
   endpoint?: number;
 }
 
@@ -168,6 +204,7 @@ export type RunEvent =
   | FaultEvent
   | CallRecord
   | AttemptRecord
+  | WireRecord
   | BreakerRecord
   | ScenarioEndEvent
   | ContractsEvent
@@ -187,4 +224,6 @@ export interface HypothesisResult {
   expected: string;
   observed: string;
   verdict: 'pass' | 'fail';
+  /** Where the observed figure comes from: the wire log, the runner's call records, or the client's reports. */
+  evidence?: 'wire' | 'runner' | 'client';
 }

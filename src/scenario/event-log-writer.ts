@@ -48,10 +48,12 @@ export class EventLogWriter {
   write(event: RunEvent): void {
     if (this.closed) return;
     this.counts.set(event.type, (this.counts.get(event.type) ?? 0) + 1);
-    // call/attempt/breaker records hold only numbers and codes; every other record can carry
-    // scenario input (request headers, bodies, error messages), so it is redacted.
+    // call/attempt/breaker/wire records hold only numbers, codes, paths and tags; every other
+    // record can carry scenario input (request headers, bodies, error messages), so it is redacted.
     const line =
-      event.type === 'call' || event.type === 'attempt' || event.type === 'breaker' ? event : redact(event);
+      event.type === 'call' || event.type === 'attempt' || event.type === 'breaker' || event.type === 'wire'
+        ? event
+        : redact(event);
     this.stream.write(`${JSON.stringify(line)}\n`);
     for (const listener of this.listeners) listener(event);
   }

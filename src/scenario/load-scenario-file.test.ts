@@ -26,7 +26,7 @@ describe('loadScenarioFile', () => {
       ['outage', 3000, [{ tcp: { down: true } }]],
       ['recovery', 3000, []],
     ]);
-    expect(scenario.hypotheses).toHaveLength(5);
+    expect(scenario.hypotheses).toHaveLength(7);
     expect(scenario.hypotheses[1]).toEqual({ phase: 'outage', breaker: { opensWithinCalls: 10 } });
   });
 

@@ -3,6 +3,7 @@ import type { FaultlineConfig } from '../config/faultline-config-schema.ts';
 import { resolveServiceClientOptions, serviceEntry } from '../config/resolve-service-client-options.ts';
 import { resolveServiceRequest } from '../config/resolve-service-request.ts';
 import { FaultlineError } from '../errors/faultline-error.ts';
+import { startHttpFaultProxies } from '../http-proxy/start-http-fault-proxies.ts';
 import type { Clock } from '../time/clock.ts';
 import { ManualClock } from '../time/manual-clock.ts';
 import { deriveRandom } from '../time/random.ts';
@@ -20,6 +21,8 @@ import { ScenarioTimeline } from './scenario-timeline.ts';
 import { resolveScenarioMode } from './schema/resolve-scenario-mode.ts';
 import { UndoStack } from './undo-stack.ts';
 import { runInVirtualTime } from './virtual/run-in-virtual-time.ts';
+import { toWireRecord } from './wire/to-wire-record.ts';
+import { WireLog } from './wire/wire-log.ts';
 
 /** Default client deadline when neither the registry nor the scenario sets one, ms. */
 const DEFAULT_DEADLINE_MS = 30_000;
@@ -71,8 +74,29 @@ export async function runScenario(o: RunScenarioOptions): Promise<ScenarioOutcom
   const outcome: ScenarioOutcome = { interrupted: false, cleanupFailures: [] };
   let driver: LoadDriver | undefined;
 
+  let wireEndpointOf: (origin: string) => number | undefined = () => undefined;
+  const wire = new WireLog({
+    clock,
+    onEntry: (entry) =>
+      log.write(
+        toWireRecord(entry, {
+          scenario: scenario.name,
+          t0: timeline.t0,
+          phaseAt: (reading) => timeline.phaseAt(reading),
+          endpointOf: (origin) => wireEndpointOf(origin),
+        }),
+      ),
+  });
+
   const body = async () => {
-    const { options, request, endpointOf } = await prepareClient(o, mode, clock, undo);
+    const { options, request, endpointOf, upstreamEndpointOf } = await prepareClient(
+      o,
+      mode,
+      clock,
+      undo,
+      wire,
+    );
+    wireEndpointOf = upstreamEndpointOf;
     const target = o.env.createClient(options.client);
     undo.push('close the client', () => target.close());
     log.write({
@@ -98,6 +122,7 @@ export async function runScenario(o: RunScenarioOptions): Promise<ScenarioOutcom
           : {}),
       },
       load: scenario.load,
+      wire: mode === 'real' ? 'proxy' : 'interceptor',
       t: rel(),
     });
     const deadlineMs = options.client.deadlineMs ?? DEFAULT_DEADLINE_MS;
@@ -204,7 +229,13 @@ interface PreparedClient {
  *   virtual: N in-process handlers, origins http://<service>-<i>.virtual, one router dispatcher
  *   real:    N Toxiproxy proxies in front of the reference service (one without tcp faults and N = 1)
  */
-async function prepareClient(o: RunScenarioOptions, mode: 'real' | 'virtual', clock: Clock, undo: UndoStack) {
+async function prepareClient(
+  o: RunScenarioOptions,
+  mode: 'real' | 'virtual',
+  clock: Clock,
+  undo: UndoStack,
+  wire: WireLog,
+) {
   const { scenario, config, env } = o;
   const entry = serviceEntry(config, scenario.service);
   const resolved = resolveServiceClientOptions(config, scenario.service, scenario.client ?? {});
@@ -218,6 +249,8 @@ async function prepareClient(o: RunScenarioOptions, mode: 'real' | 'virtual', cl
   };
   /** Origin of each upstream instance, in order (endpoint i is origins[i - 1]). */
   let origins: string[];
+  /** Path prefix of a real upstream's baseUrl, kept on the client's. */
+  let prefix = '';
   const tcp: TcpFaultTarget[] = [];
   if (mode === 'virtual') {
     if (!entry.reference) {
@@ -251,7 +284,7 @@ async function prepareClient(o: RunScenarioOptions, mode: 'real' | 'virtual', cl
       );
     }
     const url = new URL(upstream);
-    const prefix = url.pathname === '/' ? '' : url.pathname;
+    prefix = url.pathname === '/' ? '' : url.pathname;
     origins = [url.origin];
     if (upstreams > 1 || scenario.phases.some((p) => p.faults.some((f) => f.tcp))) {
       if (!env.toxiproxy)
@@ -270,24 +303,31 @@ async function prepareClient(o: RunScenarioOptions, mode: 'real' | 'virtual', cl
       }
       origins = tcp.map((t) => new URL(t.baseUrl).origin);
     }
-    client.baseUrl = `${origins[0]}${prefix}`;
   }
   const usesEndpoints =
     upstreams > 1 ||
     resolved.loadBalancing !== undefined ||
     resolved.outlierDetection !== undefined ||
     resolved.healthCheck !== undefined;
-  if (usesEndpoints) client.endpoints = origins.map((url) => ({ url }));
   const http = new HttpFaultSet({
     clock,
     random: deriveRandom(scenario.seed, 'http-faults'),
     endpointOrigins: origins,
   });
-  client.interceptors = [createHttpFaultInterceptor(http)];
-  const endpointOf = (origin: string): number | undefined => {
-    const index = origins.indexOf(origin);
-    return index < 0 ? undefined : index + 1;
-  };
+  // Real time: HTTP faults and the wire log live in a proxy in front of each upstream, so any
+  // client sees them through its baseUrl. Virtual time: in an interceptor the client composes.
+  const clientOrigins = mode === 'real' ? await startHttpFaultProxies(origins, http, wire, undo) : origins;
+  if (mode === 'real') client.baseUrl = `${clientOrigins[0]}${prefix}`;
+  else client.interceptors = [createHttpFaultInterceptor(http, wire)];
+  if (usesEndpoints) client.endpoints = clientOrigins.map((url) => ({ url }));
+  const indexIn =
+    (list: readonly string[]) =>
+    (origin: string): number | undefined => {
+      const index = list.indexOf(origin);
+      return index < 0 ? undefined : index + 1;
+    };
+  const endpointOf = indexIn(clientOrigins);
+  const upstreamEndpointOf = upstreams > 1 ? indexIn(origins) : () => undefined;
   const spec = resolveServiceRequest(config, scenario.service, scenario.load.request);
   const request: PreparedClient['request'] = { method: spec.method, path: spec.path };
   if (spec.query) request.query = spec.query;
@@ -295,7 +335,7 @@ async function prepareClient(o: RunScenarioOptions, mode: 'real' | 'virtual', cl
   if (spec.json !== undefined) request.json = spec.json;
   if (spec.body !== undefined) request.body = spec.body;
   if (spec.idempotencyKey !== undefined) request.idempotencyKey = spec.idempotencyKey;
-  return { options: { client, faults: { http, tcp } }, request, endpointOf };
+  return { options: { client, faults: { http, tcp } }, request, endpointOf, upstreamEndpointOf };
 }
 
 async function applyFaults(

@@ -125,5 +125,15 @@ hypotheses:
   - phase: recovery
     breaker: { closesWithinMs: 2000 }
   # - latencyMs: { p99: { max: 500 } }
+  # Judged on the wire, whatever the client reports about itself (docs/scenario-format.md):
+  - sideEffects: { duplicates: { max: 0 } }      # no POST/PATCH of one call reaches the service twice without the same Idempotency-Key
+  - phase: outage
+    retryAfter: { respected: true }             # no retry before the Retry-After it was sent
+  - phase: outage
+    backsOff: { maxAmplification: 3 }           # no retry storm (add fallsTo: 0.5 for a long outage: the pressure must fall)
+  # - phase: outage
+  #   failsFast: { withinMs: 100, afterMs: 1000 }     # calls fail at once while the breaker is open
+  # - givesUp: { withinMs: 1300 }                     # a hung request is closed within the client's timeout + tolerance
+  # - nonRetryable: {}                                # a 400/401/404/422 is never retried nor masked by a fallback
 `;
 }

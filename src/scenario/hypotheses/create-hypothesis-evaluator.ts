@@ -2,13 +2,19 @@ import type { HypothesisResult, RunEvent, ScenarioStartEvent } from '../../repor
 import { HypothesisScope } from './hypothesis-scope.ts';
 import { type HypothesisSpec, hypothesisKind } from './hypothesis-spec.ts';
 import { attemptsPerCallFold } from './kinds/attempts-per-call.ts';
+import { backsOffFold } from './kinds/backs-off.ts';
 import { type BreakerHypothesis, breakerFold } from './kinds/breaker.ts';
 import { callsFold } from './kinds/calls.ts';
 import { deadlineFold } from './kinds/deadline.ts';
 import { errorsFold } from './kinds/errors.ts';
+import { failsFastFold } from './kinds/fails-fast.ts';
 import { fallbacksFold } from './kinds/fallbacks.ts';
+import { givesUpFold } from './kinds/gives-up.ts';
 import type { HypothesisFold } from './kinds/hypothesis-fold.ts';
 import { latencyFold } from './kinds/latency.ts';
+import { nonRetryableFold } from './kinds/non-retryable.ts';
+import { retryAfterFold } from './kinds/retry-after.ts';
+import { sideEffectsFold } from './kinds/side-effects.ts';
 import { successRateFold } from './kinds/success-rate.ts';
 import { upstreamCallsFold } from './kinds/upstream-calls.ts';
 import { upstreamShareFold } from './kinds/upstream-share.ts';
@@ -51,7 +57,10 @@ export function createHypothesisEvaluator(
       if (
         scope.track(event) &&
         fold &&
-        (event.type === 'call' || event.type === 'attempt' || event.type === 'breaker')
+        (event.type === 'call' ||
+          event.type === 'attempt' ||
+          event.type === 'breaker' ||
+          event.type === 'wire')
       )
         fold.observe(event, scope);
     },
@@ -71,6 +80,7 @@ export function createHypothesisEvaluator(
         expected: verdict.expected,
         observed: phaseNotRun ? `phase "${scope.phase}" never started` : verdict.observed,
         verdict: verdict.pass && !phaseNotRun && !missing ? 'pass' : 'fail',
+        ...(verdict.evidence !== undefined ? { evidence: verdict.evidence } : {}),
       };
     },
   };
@@ -99,6 +109,18 @@ function createFold(kind: NonNullable<ReturnType<typeof hypothesisKind>>, body: 
       return errorsFold(b);
     case 'upstreamShare':
       return upstreamShareFold(b);
+    case 'sideEffects':
+      return sideEffectsFold(b);
+    case 'retryAfter':
+      return retryAfterFold(b);
+    case 'backsOff':
+      return backsOffFold(b);
+    case 'failsFast':
+      return failsFastFold(b);
+    case 'givesUp':
+      return givesUpFold(b);
+    case 'nonRetryable':
+      return nonRetryableFold(b);
   }
 }
 
@@ -110,7 +132,13 @@ function missingEvidence(kind: string | undefined, start: ScenarioStartEvent): s
   const adapter = (
     start.client as { adapter?: { reportsAttempts?: boolean; reportsBreaker?: boolean } } | null
   )?.adapter;
-  if ((kind === 'upstreamCalls' || kind === 'upstreamShare') && adapter?.reportsAttempts === false)
+  // upstreamCalls counts the wire when there is a wire log; upstreamShare needs the client's attempts.
+  const fromWire = kind === 'upstreamCalls' && start.wire !== undefined;
+  if (
+    (kind === 'upstreamCalls' || kind === 'upstreamShare') &&
+    !fromWire &&
+    adapter?.reportsAttempts === false
+  )
     return 'the client adapter reports no attempts (onAttempt)';
   if (kind === 'breaker' && adapter?.reportsBreaker === false)
     return 'the client adapter reports no breaker transitions (onBreakerStateChange)';

@@ -38,9 +38,19 @@ export class HypothesisScope {
     return this.transitions.at(-1)?.to ?? 'closed';
   }
 
+  /** Whether the run recorded the wire (scenario-start `wire`): wire-based kinds need it. */
+  get hasWireLog(): boolean {
+    return this.scenario.wire !== undefined;
+  }
+
+  /** Planned duration of the scope's phase, ms (undefined for the whole run). */
+  get plannedMs(): number | undefined {
+    return this.scenario.phases.find((p) => p.name === this.phase)?.durationMs;
+  }
+
   /**
    * Updates timing and breaker state from `event`; returns true when the event is a call,
-   * attempt or breaker record inside the scope (the ones kinds fold).
+   * attempt, breaker or wire record inside the scope (the ones kinds fold).
    */
   track(event: RunEvent): boolean {
     if ('scenario' in event && event.scenario !== this.scenario.scenario) return false;
@@ -63,9 +73,18 @@ export class HypothesisScope {
       case 'call':
       case 'attempt':
         return this.inPhase(event.phase);
+      case 'wire':
+        // Every wire record of the scenario reaches the kinds: per-call kinds follow a call
+        // across phases (a retry that lands in the next phase); the others use contains().
+        return true;
       default:
         return false;
     }
+  }
+
+  /** Whether a record belongs to the scope (its phase, or any phase for the whole run). */
+  contains(event: { phase: string }): boolean {
+    return this.inPhase(event.phase);
   }
 
   /** Breaker state at time `t`: that of the last transition at or before `t`. */

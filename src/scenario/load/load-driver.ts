@@ -3,6 +3,7 @@ import type { RequestOptions } from '../../client/client-types.ts';
 import type { Disposable } from '../../events/event.ts';
 import type { AttemptRecord, BreakerRecord, CallRecord } from '../../report/run-events.ts';
 import type { Clock } from '../../time/clock.ts';
+import { CALL_TAG_HEADER } from '../wire/wire-headers.ts';
 import type { LoadTarget } from './load-target.ts';
 import { toCallRecord } from './to-call-record.ts';
 import { TokenPacer } from './token-pacer.ts';
@@ -145,7 +146,13 @@ export class LoadDriver {
     const { o } = this;
     const startedAt = o.clock.now();
     const phase = o.phaseAt(startedAt);
-    const request: RequestOptions = { ...o.request, signal: this.aborter.signal };
+    // Every logical call is tagged, so the wire log can group a client's attempts by call.
+    const call = `c${this.started}`;
+    const request: RequestOptions = {
+      ...o.request,
+      headers: { ...o.request.headers, [CALL_TAG_HEADER]: call },
+      signal: this.aborter.signal,
+    };
     if (o.request.idempotencyKey === 'auto') request.idempotencyKey = randomKey(this.started, o.scenario);
     let result: Parameters<typeof toCallRecord>[0];
     try {
@@ -164,7 +171,7 @@ export class LoadDriver {
     });
     this.finished++;
     if (record.outcome === 'ok') this.ok++;
-    o.record(record);
+    o.record({ ...record, call });
   }
 }
 

@@ -32,6 +32,12 @@ export const HYPOTHESIS_KINDS = [
   'calls',
   'errors',
   'upstreamShare',
+  'sideEffects',
+  'retryAfter',
+  'backsOff',
+  'failsFast',
+  'givesUp',
+  'nonRetryable',
 ] as const;
 export type HypothesisKind = (typeof HYPOTHESIS_KINDS)[number];
 
@@ -113,6 +119,23 @@ const breakerSchema = strictObject(
 
 const count = int(0).optional();
 
+const httpMethod = z
+  .string(expected('an HTTP method such as "POST"'))
+  .regex(/^[A-Za-z]+$/, expected('an HTTP method such as "POST"'));
+
+/** Refinement: at least one of `keys` is present (the kinds whose fields are each optional). */
+function atLeastOne(keys: readonly string[]) {
+  return alwaysCheck((value, ctx) => {
+    const record = asRecord(value);
+    if (record && keys.every((k) => record[k] === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: `expected at least one of ${keys.join(', ')}, got none`,
+      });
+  });
+}
+
 const kindsPresence = presenceCheck(HYPOTHESIS_KINDS, 'exactly-one');
 
 const hypothesisObject = strictObject(
@@ -170,6 +193,62 @@ const hypothesisObject = strictObject(
     )
       .optional()
       .describe('Share of the upstream attempts that went to upstream instance `endpoint` (1-based).'),
+    sideEffects: strictObject(
+      {
+        duplicates: strictObject({ max: int(0) }, 'an object { max: integer >= 0 }'),
+        methods: z
+          .array(httpMethod, expected('a list of HTTP methods'))
+          .min(1, expected('a non-empty list of HTTP methods'))
+          .optional(),
+      },
+      'a sideEffects object { duplicates: { max }, methods? }',
+    )
+      .optional()
+      .describe(
+        'Duplicate side effects on the wire: requests of one call (POST/PATCH unless `methods`) reaching the upstream again without the same Idempotency-Key.',
+      ),
+    retryAfter: strictObject(
+      { respected: z.literal(true, expected('true')), toleranceMs: ms().optional() },
+      'a retryAfter object { respected: true, toleranceMs? }',
+    )
+      .optional()
+      .describe(
+        'No request of a call arrives before the Retry-After the wire answered it with (tolerance 50 ms).',
+      ),
+    backsOff: strictObject(
+      {
+        maxAmplification: z.number(expected('a number >= 1')).min(1, expected('a number >= 1')).optional(),
+        fallsTo: z.number(expected('a number > 0')).positive(expected('a number > 0')).optional(),
+      },
+      'a backsOff object { maxAmplification?, fallsTo? }',
+    )
+      .check(atLeastOne(['maxAmplification', 'fallsTo']))
+      .optional()
+      .describe(
+        'Requests on the wire <= maxAmplification x calls offered; second-half rate <= fallsTo x first-half rate.',
+      ),
+    failsFast: strictObject(
+      { withinMs: ms(), afterMs: ms().optional() },
+      'a failsFast object { withinMs, afterMs? }',
+    )
+      .optional()
+      .describe('Calls started afterMs or more into the scope finish within withinMs (ok or not).'),
+    givesUp: strictObject({ withinMs: ms() }, 'a givesUp object { withinMs }')
+      .optional()
+      .describe('Every request on the wire is over (answered or closed by the client) within withinMs.'),
+    nonRetryable: strictObject(
+      {
+        statuses: z
+          .array(int(400, 'an HTTP status >= 400'), expected('a list of HTTP statuses'))
+          .min(1, expected('a non-empty list of HTTP statuses'))
+          .optional(),
+      },
+      'a nonRetryable object { statuses? }',
+    )
+      .optional()
+      .describe(
+        'A 400/401/404/422 (or `statuses`) on the wire is never repeated for the same call nor masked by a fallback.',
+      ),
   },
   `a hypothesis object { phase?, and one of ${HYPOTHESIS_KINDS.join(' | ')} }`,
 ).refine(kindsPresence.check, kindsPresence.params);

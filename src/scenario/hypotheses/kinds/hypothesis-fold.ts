@@ -1,13 +1,16 @@
-import type { AttemptRecord, BreakerRecord, CallRecord } from '../../../report/run-events.ts';
+import type { AttemptRecord, BreakerRecord, CallRecord, WireRecord } from '../../../report/run-events.ts';
 import type { HypothesisScope } from '../hypothesis-scope.ts';
 
+/** The records of a scope that hypothesis kinds fold. */
+export type FoldedRecord = CallRecord | AttemptRecord | BreakerRecord | WireRecord;
+
 /**
- * One hypothesis kind: a streaming fold over the call, attempt and breaker records of its
- * scope, and a verdict at the end. Kinds keep counters, not records (O(1) memory; latency
- * uses an HDR histogram).
+ * One hypothesis kind: a streaming fold over the call, attempt, breaker and wire records
+ * of its scope, and a verdict at the end. Kinds keep counters, not records (O(1) memory;
+ * latency uses an HDR histogram), except the per-call kinds, which keep O(calls) state.
  */
 export interface HypothesisFold {
-  observe(event: CallRecord | AttemptRecord | BreakerRecord, scope: HypothesisScope): void;
+  observe(event: FoldedRecord, scope: HypothesisScope): void;
   verdict(scope: HypothesisScope): FoldVerdict;
 }
 
@@ -17,6 +20,11 @@ export interface FoldVerdict {
   /** What was measured, e.g. "0.995 (199/200 calls ok)". */
   observed: string;
   pass: boolean;
+  /**
+   * Where the figure comes from: the wire log (the HTTP fault proxy or interceptor), the
+   * runner's own records of the calls it made, or the client's reports about itself.
+   */
+  evidence?: 'wire' | 'runner' | 'client';
 }
 
 /** Formats a ratio with up to 3 decimals. */
