@@ -1,6 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const src = (file: string) => fileURLToPath(new URL(`./src/${file}`, import.meta.url));
+
 export default defineConfig({
+  // Examples and docs import the package by name (`faultline`, `faultline/vitest`, ...): in the
+  // clone those names mean the sources, as tsconfig.json's `paths` do for the typechecker.
+  resolve: {
+    alias: [
+      { find: /^faultline$/, replacement: src('index.ts') },
+      { find: /^faultline\/([a-z]+)$/, replacement: src('$1/index.ts') },
+    ],
+  },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     pool: 'forks',
