@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { isFaultlineError } from '../errors/faultline-error.ts';
 import { faultlineVersion } from '../faultline-version.ts';
 import { type CliIo, ExitCode, processIo } from './cli-io.ts';
-import { commands } from './commands.ts';
+import { commandsFor } from './commands.ts';
 
 /**
  * Runs the CLI with `argv` (without node and script) and returns the exit code:
@@ -25,7 +25,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       exitCode = Math.max(exitCode, code);
     },
   };
-  for (const command of commands) command.register(program, context);
+  for (const command of await commandsFor(argv)) command.register(program, context);
   for (const sub of program.commands) sub.exitOverride();
 
   try {

@@ -1,11 +1,16 @@
+import { Option } from 'commander';
 import { loadFaultlineConfig } from '../config/load-faultline-config.ts';
 import { isFaultlineError } from '../errors/faultline-error.ts';
-import { scaffoldScenario } from '../scenario/scaffold-scenario.ts';
+import {
+  SCENARIO_TEMPLATES,
+  type ScenarioTemplate,
+  scaffoldScenario,
+} from '../scenario/scaffold-scenario.ts';
 import { ExitCode } from './cli-io.ts';
 import type { CliCommand } from './command.ts';
 
 /**
- * `faultline new scenario NAME [--service S] [--dir scenarios]`: writes a commented starter
+ * `faultline new scenario NAME [--service S] [--template T] [--dir scenarios] [--config FILE]`: writes a commented starter
  * scenario that validates as is. Exit 2 when the file exists or the input is bad.
  */
 export const newCommand: CliCommand = {
@@ -15,24 +20,39 @@ export const newCommand: CliCommand = {
       .command('scenario')
       .description('Create a commented scenario file that loads and validates.')
       .argument('<name>', 'scenario name; the file is its kebab-case form')
-      .option('--service <key>', 'registry key of the service under test', 'inference')
+      .option(
+        '--service <key>',
+        'registry key of the service under test (default: the first in the registry)',
+      )
+      .addOption(
+        new Option('--template <name>', 'http-outage (injected 503s) or tcp-latency (a latency toxic)')
+          .choices(SCENARIO_TEMPLATES)
+          .default('http-outage'),
+      )
+      .option('--config <file>', 'service registry (default faultline.config.yaml)')
       .option('--dir <dir>', 'directory of the new file', 'scenarios')
-      .action(async (name: string, opts: { service: string; dir: string }) => {
-        try {
-          const config = await loadFaultlineConfig({ cwd: io.cwd });
-          const { file } = await scaffoldScenario({
-            name,
-            service: opts.service,
-            dir: opts.dir,
-            cwd: io.cwd,
-            config,
-          });
-          io.stdout.write(`created ${file}\nrun it: faultline run ${file}\n`);
-        } catch (err) {
-          if (!isFaultlineError(err)) throw err;
-          io.stderr.write(`faultline: ${err.message}\n`);
-          setExitCode(ExitCode.BadInput);
-        }
-      });
+      .action(
+        async (name: string, opts: { service?: string; dir: string; template: string; config?: string }) => {
+          try {
+            const config = await loadFaultlineConfig({
+              cwd: io.cwd,
+              ...(opts.config ? { file: opts.config } : {}),
+            });
+            const { file } = await scaffoldScenario({
+              name,
+              ...(opts.service ? { service: opts.service } : {}),
+              template: opts.template as ScenarioTemplate,
+              dir: opts.dir,
+              cwd: io.cwd,
+              config,
+            });
+            io.stdout.write(`created ${file}\nrun it: faultline run ${file}\n`);
+          } catch (err) {
+            if (!isFaultlineError(err)) throw err;
+            io.stderr.write(`faultline: ${err.message}\n`);
+            setExitCode(ExitCode.BadInput);
+          }
+        },
+      );
   },
 };

@@ -34,6 +34,8 @@ export {
 } from '../config/load-faultline-config.ts';
 export type { ServiceClientOptions } from '../config/resolve-service-client-options.ts';
 export { resolveServiceClientOptions } from '../config/resolve-service-client-options.ts';
+export type { InitProjectOptions, InitProjectResult } from '../init/init-project.ts';
+export { initProject } from '../init/init-project.ts';
 export type { LoadResponse, LoadTarget } from './load/load-target.ts';
 export type { ClientFactory } from './load-client-module.ts';
 export type { LoadedScenario, LoadScenarioFileOptions } from './load-scenario-file.ts';
@@ -44,8 +46,8 @@ export type { RunScenarioOptions, ScenarioOutcome, ScenarioProgress } from './ru
 export { runScenario } from './run-scenario.ts';
 export type { RunScenariosOptions, RunSummary } from './run-scenarios.ts';
 export { runScenarios } from './run-scenarios.ts';
-export type { ScaffoldScenarioOptions } from './scaffold-scenario.ts';
-export { ScenarioExistsError, scaffoldScenario } from './scaffold-scenario.ts';
+export type { ScaffoldScenarioOptions, ScenarioTemplate } from './scaffold-scenario.ts';
+export { SCENARIO_TEMPLATES, ScenarioExistsError, scaffoldScenario } from './scaffold-scenario.ts';
 export type { ScenarioEnvironment } from './scenario-environment.ts';
 export { ScenarioInvalidError } from './scenario-invalid-error.ts';
 export { ScenarioNotFoundError } from './scenario-not-found-error.ts';
