@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const src = (file: string) => fileURLToPath(new URL(`./src/${file}`, import.meta.url));
 
@@ -14,6 +14,8 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // Files a user's project runs (copied there by test/e2e/getting-started.test.ts), not ours.
+    exclude: [...configDefaults.exclude, 'test/fixtures/**'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -181,6 +181,7 @@ function tcpLatencyTemplate(v: TemplateValues): string {
 client:
   timeoutMs: 200
   retry: { maxAttempts: 2, baseDelayMs: 50 }
+  breaker: false                 # only the timeouts here; see the outage starter for the breaker
 
 load:
   concurrency: 2
