@@ -6,12 +6,15 @@ import { createHttpFaultInterceptor } from '../scenario/faults/http/create-http-
 import { HttpFaultSet } from '../scenario/faults/http/http-fault-set.ts';
 import type { HttpFaultSpec } from '../scenario/faults/http/http-fault-spec.ts';
 import { TcpFaultTarget } from '../scenario/faults/tcp/tcp-fault-target.ts';
-import type { TcpFault } from '../scenario/schema/tcp-fault-schema.ts';
 import { UndoStack } from '../scenario/undo-stack.ts';
 import { deriveRandom } from '../time/random.ts';
 import { systemClock } from '../time/system-clock.ts';
 import type { FaultSessionOptions, ReceivedRequest } from './fault-session-options.ts';
+import { parseFaultSpec } from './parse-fault-spec.ts';
 import { type ServedUpstream, serveUpstream } from './served-upstream.ts';
+
+/** Sessions started by this process: part of each proxy name, so sessions never share one. */
+let sessions = 0;
 
 /** A TCP fault as in a scenario's `tcp:` (stream, toxicity and attributes default as there). */
 export type TcpFaultInput =
@@ -73,13 +76,15 @@ export class FaultSession {
       );
     const lifetime = new UndoStack();
     try {
-      let toxiproxyUrl = options.toxiproxyUrl ?? process.env.TOXIPROXY_URL;
-      if (toxiproxyUrl === undefined || toxiproxyUrl === '') {
+      let toxiproxyUrl = options.toxiproxyUrl || process.env.TOXIPROXY_URL || undefined;
+      // The embedded proxy binds port 0 and reports the port; a real Toxiproxy needs a free one.
+      const embedded = toxiproxyUrl === undefined;
+      if (toxiproxyUrl === undefined) {
         const proxy = await startFaultProxy({ port: 0 });
         lifetime.push('close the fault proxy', () => proxy.close());
         toxiproxyUrl = proxy.url;
       }
-      const embedded = options.toxiproxyUrl === undefined && !process.env.TOXIPROXY_URL;
+      const session = ++sessions;
       const dependencies = new Map<string, Dependency>();
       for (const name of names) {
         const spec = options.upstreams[name]!;
@@ -94,7 +99,7 @@ export class FaultSession {
         }
         const target = await TcpFaultTarget.create({
           toxiproxyUrl,
-          name: `faultline-vitest-${process.pid}-${name}`,
+          name: `faultline-vitest-${process.pid}-${session}-${name}`,
           upstream,
           listenOnPortZero: embedded,
           undo: lifetime,
@@ -123,15 +128,14 @@ export class FaultSession {
    */
   async apply(name: string, faults: FaultSpec): Promise<() => Promise<void>> {
     const dependency = this.dependency(name);
+    const { tcp, http } = parseFaultSpec(name, faults);
     const undo = new UndoStack();
-    const tcp = toArray(faults.tcp).map(toTcpFault);
     try {
       await dependency.target.apply(tcp, `faults${++this.applyCount}`, undo);
     } catch (err) {
       await undo.drain();
       throw err;
     }
-    const http = toArray(faults.http);
     if (http.length > 0) {
       // Groups stack: the newest group's faults come last, so earlier ones decide first.
       dependency.httpGroups.push(http);
@@ -212,21 +216,6 @@ export class FaultSession {
       throw new InvalidOptionsError('name', `one of ${[...this.dependencies.keys()].join(', ')}`, name);
     return dependency;
   }
-}
-
-function toArray<T>(value: T | T[] | undefined): T[] {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
-function toTcpFault(input: TcpFaultInput): TcpFault {
-  if ('down' in input) return { down: true };
-  return {
-    toxic: input.toxic,
-    stream: input.stream ?? 'downstream',
-    toxicity: input.toxicity ?? 1,
-    attributes: input.attributes ?? {},
-  } as TcpFault;
 }
 
 function hostPortOf(name: string, url: string): string {

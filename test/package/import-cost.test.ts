@@ -15,7 +15,7 @@ const FORBIDDEN: Record<string, string[]> = {
   faultline: [...HEAVY, 'prom-client', 'hdr-histogram-js'],
   'faultline/proxy': HEAVY,
   'faultline/report': ['@pact-foundation/pact', 'msw', 'fast-check'],
-  'faultline/vitest': ['@pact-foundation/pact', 'fast-check', 'zod'],
+  'faultline/vitest': ['@pact-foundation/pact', 'fast-check'],
 };
 
 async function packagesLoadedBy(source: string): Promise<string[]> {

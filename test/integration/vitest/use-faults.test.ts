@@ -82,6 +82,19 @@ describe('useFaults on the embedded fault proxy', () => {
     ).toEqual(['GET /x']);
   });
 
+  it('rejects a bad fault with the field and the expectation, applying nothing', async () => {
+    await expect(
+      faults.apply('dep', {
+        tcp: { toxic: 'latency', attributes: { latency: 10 } },
+        http: { status: 503, rate: 2 },
+      }),
+    ).rejects.toThrow('Failed to apply faults: dep.http[0].rate: expected');
+    await expect(faults.apply('dep', { tcp: { toxic: 'latncy' } })).rejects.toThrow(
+      'dep.tcp[0].toxic: expected a toxic type (one of latency,',
+    );
+    expect(Object.values(await toxicsByProxy(faults.session.toxiproxyUrl)).flat()).toEqual([]);
+  });
+
   it('names the dependencies when given an unknown one', async () => {
     await expect(faults.apply('nope', { http: { status: 500 } })).rejects.toThrow('expected one of dep');
   });
@@ -106,6 +119,8 @@ describe('useFaults on a Toxiproxy given by URL', () => {
 
   it('creates its proxy on that Toxiproxy', async () => {
     expect(faults.session.toxiproxyUrl).toBe(toxiproxy.url);
-    expect(Object.keys(await toxicsByProxy(toxiproxy.url))).toEqual([`faultline-vitest-${process.pid}-dep`]);
+    expect(Object.keys(await toxicsByProxy(toxiproxy.url))).toEqual([
+      expect.stringMatching(new RegExp(`^faultline-vitest-${process.pid}-\\d+-dep$`)),
+    ]);
   });
 });
