@@ -229,15 +229,25 @@ describe('getting started, from the packed tarball', () => {
   );
 
   it(
-    "8. faultline/vitest works in a vitest test of the project (the guide's example)",
+    "8. every entry point imports in a vitest test, and faultline/vitest runs the guide's example",
     async () => {
       await copyFile(
         path.join(ROOT, 'test/examples/payments-faults.test.ts'),
         path.join(project, 'test/payments-faults.test.ts'),
       );
-      const result = await sh('npx', ['vitest', 'run', 'test/payments-faults.test.ts']);
+      const specifiers = packageEntries().map((e) => e.specifier);
+      await writeFile(
+        path.join(project, 'test/entries.test.ts'),
+        `import { expect, it } from 'vitest';\nit.each(${JSON.stringify(specifiers)})('imports %s', async (s) => {\n  expect(Object.keys(await import(s)).length).toBeGreaterThan(0);\n});\n`,
+      );
+      const result = await sh('npx', [
+        'vitest',
+        'run',
+        'test/payments-faults.test.ts',
+        'test/entries.test.ts',
+      ]);
       expect(result.code, result.stdout + result.stderr).toBe(0);
-      expect(result.stdout).toMatch(/3 passed/);
+      expect(result.stdout).toMatch(new RegExp(`${3 + specifiers.length} passed`));
     },
     STEP_MS,
   );
