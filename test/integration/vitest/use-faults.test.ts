@@ -50,12 +50,15 @@ describe('useFaults on the embedded fault proxy', () => {
     expect(res.status).toBe(200);
   });
 
-  it.fails('a test that times out with a toxic applied', { timeout: 300 }, async () => {
+  let appliedBeforeTimeout = false;
+  it.fails('a test that times out with a toxic applied', { timeout: 2_000 }, async () => {
     await faults.apply('dep', { tcp: { toxic: 'latency', attributes: { latency: 10 } } });
+    appliedBeforeTimeout = true;
     await new Promise(() => {}); // never settles: the test times out
   });
 
   it('finds the toxic of the timed-out test removed', async () => {
+    expect(appliedBeforeTimeout).toBe(true); // the toxic was in force when the test timed out
     expect(Object.values(await toxicsByProxy(faults.session.toxiproxyUrl)).flat()).toEqual([]);
   });
 
