@@ -179,7 +179,7 @@ function tcpLatencyTemplate(v: TemplateValues): string {
   return `${header(v, 'Responses slower than the client timeout fail fast; calls succeed again once the latency is gone.')}
 # Overrides of the service's client config in faultline.config.yaml (deep-merged).
 client:
-  timeoutMs: 200
+  timeoutMs: 500
   retry: { maxAttempts: 2, baseDelayMs: 50 }
   breaker: false                 # only the timeouts here; see the outage starter for the breaker
 
@@ -195,7 +195,7 @@ phases:
   - name: slow
     durationMs: 1500
     faults:
-      - tcp: { toxic: latency, attributes: { latency: 500 } }   # real time: through the fault proxy
+      - tcp: { toxic: latency, attributes: { latency: 2000 } }  # real time: through the fault proxy
   - name: recovery
     durationMs: 1500
 

@@ -19,7 +19,7 @@ describe('checkout against a faulty payments API', () => {
       service: 'payments',
       baseUrl: faults.url('payments'), // through the proxy: TCP faults apply
       interceptors: [faults.interceptor], // HTTP faults apply
-      timeoutMs: 200,
+      timeoutMs: 1000,
       retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 },
       breaker: false,
     });
@@ -46,8 +46,8 @@ describe('checkout against a faulty payments API', () => {
   it('times out when payments is slow, for one block only', async () => {
     const c = client();
     onTestFinished(() => c.close());
-    // TCP layer, for one block: 1 s of latency on every response, undone when the block ends.
-    await faults.with('payments', { tcp: { toxic: 'latency', attributes: { latency: 1000 } } }, async () => {
+    // TCP layer, for one block: 5 s of latency on every response, undone when the block ends.
+    await faults.with('payments', { tcp: { toxic: 'latency', attributes: { latency: 5000 } } }, async () => {
       await expect(c.request({ path: '/v1/charges/ch_1' })).rejects.toMatchObject({
         code: 'FAULTLINE_TIMEOUT',
       });
