@@ -4,7 +4,7 @@ import { faultlineVersion } from '../faultline-version.ts';
 import { redact } from '../redaction/redact.ts';
 import { escapeControl } from '../terminal/escape-control.ts';
 import { type CliIo, ExitCode, processIo } from './cli-io.ts';
-import { commands } from './commands.ts';
+import { commandsFor } from './commands.ts';
 
 /**
  * Runs the CLI with `argv` (without node and script) and returns the exit code:
@@ -29,7 +29,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       exitCode = Math.max(exitCode, code);
     },
   };
-  for (const command of commands) command.register(program, context);
+  for (const command of await commandsFor(argv)) command.register(program, context);
   for (const sub of program.commands) sub.exitOverride();
 
   try {

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { Option } from 'commander';
 import { buildRunResult } from '../report/build-run-result.ts';
 import { DEFAULT_DIFF_THRESHOLDS, diffRunResults } from '../report/diff-run-results.ts';
 import { formatRunDiff } from '../report/format-run-diff.ts';
@@ -13,6 +14,7 @@ import { colorEnabled } from '../terminal/color-enabled.ts';
 import { escapeControl } from '../terminal/escape-control.ts';
 import { ExitCode } from './cli-io.ts';
 import type { CliCommand, CommandContext } from './command.ts';
+import { collectList } from './list-option.ts';
 import { checkOutputDir } from './output-dir.ts';
 
 /**
@@ -31,11 +33,18 @@ export const reportCommand: CliCommand = {
         `Regenerate report.json, report.html, summary.md and junit.xml from RUN_DIR/${EVENT_LOG_FILE}.`,
       )
       .argument('<run-dir>', 'run directory, e.g. reports/latest')
-      .option('--reporters <names>', 'comma-separated reporters', DEFAULT_REPORTERS.join(','))
-      .action(async (runDir: string, opts: { reporters: string }) => {
+      .option(
+        '--reporter <names>',
+        `reporters (repeatable, or comma-separated; default ${DEFAULT_REPORTERS.join(',')})`,
+        collectList,
+      )
+      .addOption(
+        new Option('--reporters <names>', 'old spelling of --reporter').argParser(collectList).hideHelp(),
+      )
+      .action(async (runDir: string, opts: ReporterFlags) => {
         const dir = resolve(context.io.cwd, runDir);
         const result = await buildRunResult(resolve(dir, EVENT_LOG_FILE));
-        await publish(context, result, dir, opts.reporters);
+        await publish(context, result, dir, reporterNames(opts));
       });
 
     report
@@ -72,30 +81,43 @@ export const reportCommand: CliCommand = {
       .description('Merge the results of several run directories (shards) into one report.')
       .argument('<dirs...>', 'run directories to merge')
       .option('--out <dir>', 'where to write the merged report', 'reports/merged')
-      .option('--reporters <names>', 'comma-separated reporters', DEFAULT_REPORTERS.join(','))
-      .action(async (dirs: string[], opts: { out: string; reporters: string }) => {
+      .option(
+        '--reporter <names>',
+        `reporters (repeatable, or comma-separated; default ${DEFAULT_REPORTERS.join(',')})`,
+        collectList,
+      )
+      .addOption(
+        new Option('--reporters <names>', 'old spelling of --reporter').argParser(collectList).hideHelp(),
+      )
+      .action(async (dirs: string[], opts: ReporterFlags & { out: string }) => {
         const out = await checkOutputDir('--out', opts.out, context.io.cwd);
         const paths = dirs.map((d) => resolve(context.io.cwd, d));
         const results: RunResult[] = [];
         for (const path of paths) results.push(await loadRunResult(path));
         const merged = mergeRunResults(results, dirs);
-        await publish(context, merged, out, opts.reporters);
+        await publish(context, merged, out, reporterNames(opts));
       });
 
     for (const sub of report.commands) sub.exitOverride();
   },
 };
 
+interface ReporterFlags {
+  reporter?: string[];
+  reporters?: string[];
+}
+
+function reporterNames(flags: ReporterFlags): string[] {
+  const names = [...(flags.reporter ?? []), ...(flags.reporters ?? [])];
+  return names.length > 0 ? names : [...DEFAULT_REPORTERS];
+}
+
 async function publish(
   context: CommandContext,
   result: RunResult,
   dir: string,
-  reporters: string,
+  names: string[],
 ): Promise<void> {
-  const names = reporters
-    .split(',')
-    .map((n) => n.trim())
-    .filter(Boolean);
   const written = await writeReports(result, dir, names);
   const { io } = context;
   io.stdout.write(consoleReporter.render(result, { color: colorEnabled(io.stdout, io.env) }));

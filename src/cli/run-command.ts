@@ -9,6 +9,7 @@ import { escapeControl } from '../terminal/escape-control.ts';
 import { type CliIo, ExitCode } from './cli-io.ts';
 import { CliUsageError } from './cli-usage-error.ts';
 import type { CliCommand } from './command.ts';
+import { collectList } from './list-option.ts';
 import { checkOutputDir } from './output-dir.ts';
 import { httpUrlArg, integerArg, shardArg } from './parse-args.ts';
 
@@ -20,6 +21,7 @@ interface RunFlags {
   shard?: { index: number; total: number };
   client?: string;
   reporter?: string[];
+  config?: string;
   check?: boolean;
   verify?: boolean;
   numRuns: number;
@@ -27,7 +29,7 @@ interface RunFlags {
 
 /**
  * `faultline run [files or globs] [--grep TEXT] [--seed N] [--report-dir DIR]
- * [--toxiproxy-url URL] [--shard i/n] [--client FILE] [--reporter NAME...]`: runs the
+ * [--toxiproxy-url URL] [--shard i/n] [--client FILE] [--reporter NAME]... [--config FILE]`: runs the
  * scenarios (all of scenarios/ by default) through runScenarios, shows live progress, prints
  * the summary and exits 0 when every hypothesis holds, 1 when one fails or the run is
  * interrupted, 2 for bad input. SIGINT/SIGTERM stop the run cleanly (faults undone, log kept).
@@ -53,7 +55,12 @@ export const runCommand: CliCommand = {
       )
       .option('--shard <i/n>', 'run shard i of n (1-based)', shardArg)
       .option('--client <file>', 'your own client adapter module (docs/custom-client.md)')
-      .option('--reporter <names...>', 'report files to write: json, html, markdown, junit')
+      .option(
+        '--reporter <names>',
+        'report files to write: json, html, markdown, junit (repeatable, or comma-separated)',
+        collectList,
+      )
+      .option('--config <file>', 'service registry (default faultline.config.yaml)')
       .option('--check', 'also prove the policy invariants (default: on for a full run)')
       .option('--no-check', 'skip the policy invariants')
       .option('--verify', 'also verify the contracts (default: on for a full run)')
@@ -79,6 +86,7 @@ export const runCommand: CliCommand = {
           const toxiproxyUrl = flags.toxiproxyUrl ?? envUrl(io, 'TOXIPROXY_URL');
           const summary = await runScenarios({
             cwd: io.cwd,
+            ...(flags.config ? { configFile: flags.config } : {}),
             files,
             grep: flags.grep,
             seed: flags.seed,

@@ -4,14 +4,17 @@ import type { ClientOptions } from '../client/client-types.ts';
 import { FaultlineError } from '../errors/faultline-error.ts';
 import type { LoadTarget } from './load/load-target.ts';
 
+const TYPESCRIPT = /\.[cm]?ts$/;
+
 /** Builds the client under test from the options the runner resolved for a scenario. */
 export type ClientFactory = (options: ClientOptions) => LoadTarget;
 
 /**
  * Loads a user's client adapter (`faultline run --client ./my-client.ts`, documented in
  * docs/custom-client.md): a module whose default export (or `createClient` export) is a
- * function `(options: ClientOptions) => { request(req), close(), ... }`. TypeScript modules
- * load through tsx, like the rest of Faultline.
+ * function `(options: ClientOptions) => { request(req), close(), ... }`. JavaScript modules
+ * load with a plain `import()`; TypeScript modules (.ts, .mts, .cts) through tsx's scoped
+ * `tsImport`, the one place the installed package uses tsx (decision 0001).
  *
  * @example
  * const factory = await loadClientModule('./my-client.ts', process.cwd());
@@ -20,7 +23,9 @@ export async function loadClientModule(file: string, cwd: string): Promise<Clien
   const absolute = path.resolve(cwd, file);
   let mod: { default?: unknown; createClient?: unknown };
   try {
-    mod = await import(pathToFileURL(absolute).href);
+    mod = TYPESCRIPT.test(absolute)
+      ? await (await import('tsx/esm/api')).tsImport(pathToFileURL(absolute).href, import.meta.url)
+      : await import(pathToFileURL(absolute).href);
   } catch (err) {
     throw new FaultlineError(
       'FAULTLINE_CLIENT_MODULE_INVALID',

@@ -27,6 +27,8 @@ import { UndoStack } from './undo-stack.ts';
 export interface RunScenariosOptions {
   /** Working directory: scenarios, registry and report dir resolve against it. */
   cwd: string;
+  /** The service registry, relative to cwd. @default 'faultline.config.yaml' (or the built-in one) */
+  configFile?: string;
   /** Scenario files or globs. @default ['scenarios/*.yaml'] */
   files?: string[];
   /** Only scenarios whose name contains this text, any case; `|` separates alternatives (name-filter.ts). */
@@ -89,7 +91,10 @@ export interface RunSummary {
  */
 export async function runScenarios(options: RunScenariosOptions): Promise<RunSummary> {
   const { cwd } = options;
-  const config = await loadFaultlineConfig({ cwd });
+  const config = await loadFaultlineConfig({
+    cwd,
+    ...(options.configFile === undefined ? {} : { file: options.configFile }),
+  });
   const loaded = await loadScenarios(options.files ?? [], config, {
     cwd,
     grep: options.grep,

@@ -1,4 +1,5 @@
-import { Counter, Gauge, Registry } from 'prom-client';
+import { createRequire } from 'node:module';
+import type * as PromClient from 'prom-client';
 import type { BreakerState } from '../client-types.ts';
 import type { ClientMetrics } from './client-metrics.ts';
 
@@ -109,10 +110,14 @@ const METRICS: readonly MetricSpec[] = [
  * const text = await registry.metrics(); // Prometheus text exposition
  */
 export class ClientMetricsRegistry {
-  readonly registry = new Registry();
+  readonly registry: PromClient.Registry;
   private readonly clients = new Set<ClientMetrics>();
 
   constructor() {
+    // prom-client loads on the first registry, not with `import 'faultline'`: most clients
+    // never expose Prometheus metrics (issue 12: importing faultline stays cheap).
+    const { Counter, Gauge, Registry } = promClient();
+    this.registry = new Registry();
     const clients = this.clients;
     // Every sample of `spec`, one per client and label set, with the client's `service` label.
     const each = (spec: MetricSpec, record: (labels: Labels, value: number) => void) => {
@@ -160,4 +165,12 @@ export class ClientMetricsRegistry {
   get contentType(): string {
     return this.registry.contentType;
   }
+}
+
+let loaded: typeof PromClient | undefined;
+
+/** prom-client, required (it is CommonJS) the first time a registry is made. */
+function promClient(): typeof PromClient {
+  loaded ??= createRequire(import.meta.url)('prom-client') as typeof PromClient;
+  return loaded;
 }

@@ -1,4 +1,6 @@
-import { build, type Histogram } from 'hdr-histogram-js';
+import { createRequire } from 'node:module';
+import type * as Hdr from 'hdr-histogram-js';
+import type { Histogram } from 'hdr-histogram-js';
 import type { BreakerState, MetricsSnapshot } from '../client-types.ts';
 
 /** Highest latency the histogram tracks: 1 hour, in µs. Larger values are clamped. */
@@ -31,7 +33,7 @@ export class ClientMetrics {
   bulkheadRejected: number | undefined = undefined;
   rateLimited: number | undefined = undefined;
   readonly failuresByCode = new Map<string, number>();
-  private readonly latency: Histogram = build({
+  private readonly latency: Histogram = hdr().build({
     lowestDiscernibleValue: 1,
     highestTrackableValue: MAX_TRACKED_US,
     numberOfSignificantValueDigits: 3,
@@ -87,4 +89,15 @@ export class ClientMetrics {
     if (this.rateLimited !== undefined) snapshot.rateLimited = this.rateLimited;
     return snapshot;
   }
+}
+
+let loaded: typeof Hdr | undefined;
+
+/**
+ * hdr-histogram-js (CommonJS, with a sizeable WebAssembly blob), required when the first
+ * client is created rather than by `import 'faultline'` (issue 12: importing stays cheap).
+ */
+function hdr(): typeof Hdr {
+  loaded ??= createRequire(import.meta.url)('hdr-histogram-js') as typeof Hdr;
+  return loaded;
 }

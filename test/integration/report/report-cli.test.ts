@@ -52,6 +52,20 @@ describe('faultline report', () => {
     expect(missing.stderr).toContain('no such file');
   });
 
+  it('build takes --reporter as every list flag: repeated or comma-separated (--reporters still works)', async () => {
+    await writeEventLog(join(dir, 'a/events.ndjson'), { scenarios: [slowScenario()] });
+    await writeEventLog(join(dir, 'b/events.ndjson'), { scenarios: [slowScenario()] });
+    await writeEventLog(join(dir, 'c/events.ndjson'), { scenarios: [slowScenario()] });
+
+    expect((await run(['report', 'build', 'a', '--reporter', 'json,markdown'])).code).toBe(0);
+    expect((await run(['report', 'build', 'b', '--reporter', 'json', '--reporter', 'markdown'])).code).toBe(
+      0,
+    );
+    expect((await run(['report', 'build', 'c', '--reporters', 'json,markdown'])).code).toBe(0);
+    for (const d of ['a', 'b', 'c'])
+      expect((await readdir(join(dir, d))).sort()).toEqual(['events.ndjson', 'report.json', 'summary.md']);
+  });
+
   it('diff exits 0 without regression, 1 beyond the thresholds, 2 on bad input', async () => {
     await writeEventLog(join(dir, 'base/events.ndjson'), { scenarios: [slowScenario()] });
     await writeEventLog(join(dir, 'same/events.ndjson'), { scenarios: [slowScenario()] });
