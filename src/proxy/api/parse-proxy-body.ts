@@ -1,4 +1,5 @@
 import type { ProxyConfig } from '../proxy-config.ts';
+import { checkAddressableName } from './addressable-name.ts';
 import { apiError } from './api-error.ts';
 import { boolField, expectObject, jsonKind, stringField } from './decode-json.ts';
 
@@ -13,6 +14,7 @@ export function parseNewProxy(body: unknown): Required<ProxyConfig> {
   };
   if (proxy.name === '') throw apiError('missingField', 'name');
   if (proxy.upstream === '') throw apiError('missingField', 'upstream');
+  checkAddressableName('proxy', proxy.name);
   return proxy;
 }
 
@@ -52,6 +54,7 @@ export function parsePopulate(body: unknown): Array<Required<ProxyConfig>> {
   proxies.forEach((proxy, i) => {
     if (proxy.name === '') throw apiError('missingField', `name at proxy ${i + 1}`);
     if (proxy.upstream === '') throw apiError('missingField', `upstream at proxy ${i + 1}`);
+    checkAddressableName('proxy', proxy.name, ` at proxy ${i + 1}`);
   });
   return proxies;
 }

@@ -1,6 +1,7 @@
 import type { StreamDirection, ToxicWrapper } from '../toxic-wrapper.ts';
 import type { ToxicAttributes, ToxicType } from '../toxics/toxic.ts';
 import { findToxicType } from '../toxics/toxic-registry.ts';
+import { checkAddressableName } from './addressable-name.ts';
 import { apiError } from './api-error.ts';
 import { expectObject, field, jsonKind, numberField, stringField, unmarshalError } from './decode-json.ts';
 
@@ -39,6 +40,7 @@ export function parseNewToxic(body: unknown, exists: (name: string) => boolean):
   if (name === '') name = `${type}_${stream}`;
   const toxicType = findToxicType(type);
   if (toxicType === undefined) throw apiError('invalidToxicType');
+  checkAddressableName('toxic', name);
   if (exists(name)) throw apiError('toxicAlreadyExists');
   const attributes = mergeAttributes(toxicType, zeroAttributes(toxicType), field(object, 'attributes'));
   return {
