@@ -4,6 +4,7 @@ import { isFaultlineError } from '../errors/faultline-error.ts';
 import { faultProxyDefaults, startFaultProxy } from '../proxy/start-fault-proxy.ts';
 import { ExitCode } from './cli-io.ts';
 import type { CliCommand } from './command.ts';
+import { toxiproxyServerFlags } from './toxiproxy-server-flags.ts';
 
 /**
  * `faultline proxy`: runs the embedded Toxiproxy-compatible fault proxy until SIGINT or
@@ -11,9 +12,12 @@ import type { CliCommand } from './command.ts';
  */
 export const proxyCommand: CliCommand = {
   register(program: Command, { io, setExitCode }) {
-    program
+    const command = program
       .command('proxy')
-      .description('Run the Toxiproxy-compatible fault proxy (admin API + TCP proxies) until interrupted.')
+      .description(
+        'Run the Toxiproxy-compatible fault proxy (admin API + TCP proxies) until interrupted. ' +
+          "Also takes toxiproxy-server's flags as written (-host, -port, -config, -seed, -proxy-metrics, -runtime-metrics).",
+      )
       .option('--host <host>', 'address of the admin API', faultProxyDefaults.host)
       .option(
         '--port <port>',
@@ -22,12 +26,18 @@ export const proxyCommand: CliCommand = {
         faultProxyDefaults.port,
       )
       .option('--config <file>', 'JSON array of proxies to create at start, as for POST /populate')
-      .option('--seed <n>', 'seed of toxicity and jitter draws', parseInteger, faultProxyDefaults.seed)
-      .action(async (options: { host: string; port: number; config?: string; seed: number }) => {
+      .option('--seed <n>', 'seed of toxicity and jitter draws', parseSeed, faultProxyDefaults.seed)
+      .option('--runtime-metrics', 'add the Node process metrics to /metrics')
+      .option('--proxy-metrics', 'accepted for toxiproxy-server compatibility: proxy metrics are always on')
+      .action(async (options: ProxyCommandOptions) => {
         let proxy: Awaited<ReturnType<typeof startFaultProxy>>;
         try {
-          const { config, ...rest } = options;
-          proxy = await startFaultProxy({ ...rest, ...(config ? { config: resolve(io.cwd, config) } : {}) });
+          const { config, proxyMetrics: _alwaysOn, runtimeMetrics, ...rest } = options;
+          proxy = await startFaultProxy({
+            ...rest,
+            runtimeMetrics: runtimeMetrics === true,
+            ...(config ? { config: resolve(io.cwd, config) } : {}),
+          });
         } catch (err) {
           if (!isFaultlineError(err)) throw err;
           io.stderr.write(`faultline proxy: ${err.message}\n`);
@@ -45,8 +55,28 @@ export const proxyCommand: CliCommand = {
         io.stdout.write('Fault proxy stopped.\n');
         setExitCode(ExitCode.Ok);
       });
+    // Go-style flags (`-host`) would read as a group of short flags: rewrite them first.
+    const parseOptions = command.parseOptions.bind(command);
+    command.parseOptions = (args) => parseOptions(toxiproxyServerFlags(args));
   },
 };
+
+interface ProxyCommandOptions {
+  host: string;
+  port: number;
+  config?: string;
+  seed: number;
+  runtimeMetrics?: boolean;
+  proxyMetrics?: boolean;
+}
+
+/** toxiproxy-server's seed is any int64; ours any safe integer. */
+function parseSeed(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isSafeInteger(n))
+    throw new InvalidArgumentError(`expected an integer, got "${value}".`);
+  return n;
+}
 
 function parseInteger(value: string): number {
   const n = Number(value);

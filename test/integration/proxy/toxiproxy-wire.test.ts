@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { type AddressInfo, createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_NAME_LENGTH } from '../../../src/proxy/api/addressable-name.ts';
-import type { FaultProxy } from '../../../src/proxy/start-fault-proxy.ts';
+import { type FaultProxy, startFaultProxy } from '../../../src/proxy/start-fault-proxy.ts';
 import { api, connectTo, readBytes, startEcho, startProxy, Teardown } from './proxy-fixtures.ts';
 
 const teardown = new Teardown();
@@ -223,5 +223,33 @@ describe('fault proxy speaks Toxiproxy 2.12 byte for byte', () => {
     });
     expect(res.status).toBe(500);
     expect(res.body.error).toBe(`listen tcp 127.0.0.1:${port}: bind: address already in use`);
+  });
+
+  it('prints /metrics labels in Toxiproxy order (direction, listener, proxy, upstream); runtime metrics on request', async () => {
+    const proxy = await startProxy(teardown);
+    const echo = await startEcho(teardown);
+    const created = await api(proxy, 'POST', '/proxies', {
+      name: 'p',
+      listen: '127.0.0.1:0',
+      upstream: echo.address,
+    });
+    const listen = created.body.listen as string;
+    const socket = await connectTo(Number(listen.split(':').pop()), teardown);
+    socket.write('hello');
+    await readBytes(socket, 5);
+    const text = (await raw(proxy, 'GET', '/metrics')).text;
+    expect(text).toContain(
+      `toxiproxy_proxy_sent_bytes_total{direction="upstream",listener="${listen}",proxy="p",upstream="${echo.address}"} 5\n`,
+    );
+    expect(text).toContain(
+      `toxiproxy_proxy_received_bytes_total{direction="downstream",listener="${listen}",proxy="p",upstream="${echo.address}"} 5\n`,
+    );
+    expect(text).not.toContain('process_cpu_seconds_total');
+
+    const withRuntime = await startFaultProxy({ port: 0, runtimeMetrics: true });
+    teardown.push(() => withRuntime.close());
+    const runtime = (await raw(withRuntime, 'GET', '/metrics')).text;
+    expect(runtime).toMatch(/^process_cpu_seconds_total \d/m);
+    expect(runtime).toMatch(/^process_start_time_seconds \d/m);
   });
 });
