@@ -251,7 +251,11 @@ describe('fault proxy traffic through toxics', () => {
       const text = (await api(proxy, 'GET', '/metrics')).text;
       const line = text
         .split('\n')
-        .find((l) => l.startsWith('toxiproxy_proxy_sent_bytes_total{direction="upstream",proxy="p"'));
+        .find(
+          (l) =>
+            l.startsWith('toxiproxy_proxy_sent_bytes_total{direction="upstream",listener=') &&
+            l.includes(',proxy="p",'),
+        );
       return line === undefined ? 0 : Number(line.split(' ').pop());
     };
     const before = await metric();
