@@ -93,7 +93,13 @@ export function createRoutes(proxies: ProxyCollection, metrics: ProxyMetrics): R
     route('/proxies', {
       GET: async () => ({
         status: 200,
-        json: Object.fromEntries(proxies.all().map((p) => [p.name, proxyJson(p)])),
+        // Go's json.Marshal writes map keys sorted.
+        json: Object.fromEntries(
+          proxies
+            .all()
+            .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+            .map((p) => [p.name, proxyJson(p)]),
+        ),
       }),
       POST: async ({ body }) => {
         const proxy = await proxies.add(parseNewProxy(parseJsonBody(body)));

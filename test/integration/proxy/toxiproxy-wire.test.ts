@@ -252,4 +252,32 @@ describe('fault proxy speaks Toxiproxy 2.12 byte for byte', () => {
     expect(runtime).toMatch(/^process_cpu_seconds_total \d/m);
     expect(runtime).toMatch(/^process_start_time_seconds \d/m);
   });
+
+  it('decodes bodies as Go does: the first value only, and Go type names in errors', async () => {
+    const proxy = await startProxy(teardown);
+    const echo = await startEcho(teardown);
+    const created = await raw(
+      proxy,
+      'POST',
+      '/proxies',
+      `{"name":"b","listen":"127.0.0.1:0","upstream":"${echo.address}"} junk`,
+    );
+    expect(created.status).toBe(201);
+    await api(proxy, 'POST', '/proxies', { name: 'a', listen: '127.0.0.1:0', upstream: echo.address });
+    // Go's json.Marshal writes map keys sorted, whatever the creation order.
+    expect(Object.keys(JSON.parse((await raw(proxy, 'GET', '/proxies')).text))).toEqual(['a', 'b']);
+    expect((await raw(proxy, 'POST', '/proxies', '{"name":"a" "b"}')).text).toBe(
+      `{"error":"bad request body: invalid character '\\"' after object key:value pair","status":400}\n`,
+    );
+    expect((await api(proxy, 'POST', '/populate', [{ name: 5 }])).body.error).toBe(
+      'bad request body: json: cannot unmarshal number into Go struct field .name of type string',
+    );
+    expect((await api(proxy, 'POST', '/proxies/a/toxics', { type: 'nope', attributes: 5 })).body.error).toBe(
+      'bad request body: json: cannot unmarshal number into Go struct field ToxicWrapper.attributes of type toxics.NoopToxic',
+    );
+    await api(proxy, 'POST', '/proxies/a/toxics', { type: 'latency' });
+    expect(
+      (await api(proxy, 'PATCH', '/proxies/a/toxics/latency_downstream', { toxicity: 'x' })).body.error,
+    ).toBe('bad request body: json: cannot unmarshal string into Go struct field .toxicity of type float32');
+  });
 });
