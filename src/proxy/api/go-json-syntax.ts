@@ -47,14 +47,14 @@ class Scanner {
   value(): void {
     this.skipSpace();
     const c = this.s[this.i];
-    if (c === '{') return this.object();
-    if (c === '[') return this.array();
-    if (c === '"') return this.string();
-    if (c === 't') return this.literal('true');
-    if (c === 'f') return this.literal('false');
-    if (c === 'n') return this.literal('null');
-    if (c === '-' || isDigit(c)) return this.number();
-    this.fail('looking for beginning of value');
+    if (c === '{') this.object();
+    else if (c === '[') this.array();
+    else if (c === '"') this.string();
+    else if (c === 't') this.literal('true');
+    else if (c === 'f') this.literal('false');
+    else if (c === 'n') this.literal('null');
+    else if (c === '-' || isDigit(c)) this.number();
+    else this.fail('looking for beginning of value');
   }
 
   private object(): void {
