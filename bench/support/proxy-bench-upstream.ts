@@ -1,11 +1,13 @@
 /**
  * Child process of bench/proxy.bench.ts: the upstream servers, kept out of the bench
  * process so they do not compete with the proxy or the load generator for its event loop.
- * Prints one JSON line `{http, bulk}` (ports), then serves (and answers `cpu`, see
+ * Prints one JSON line `{http, bulk, slice}` (ports), then serves (and answers `cpu`, see
  * bench-child-control.ts) until its stdin closes.
  *
  * - http: answers every request with a 2-byte body (keep-alive).
  * - bulk: writes BULK_BYTES to each connection (honouring backpressure), then ends.
+ * - slice: writes SLICE_BYTES (64 KiB) to each connection at once, then ends (the
+ *   slicer's accuracy workload).
  */
 import { once } from 'node:events';
 import { createServer as createHttpServer } from 'node:http';
@@ -36,10 +38,17 @@ const bulk = createServer((socket) => {
   pump();
 });
 
-http.listen(0, '127.0.0.1');
-bulk.listen(0, '127.0.0.1');
-await Promise.all([once(http, 'listening'), once(bulk, 'listening')]);
-process.stdout.write(
-  `${JSON.stringify({ http: (http.address() as AddressInfo).port, bulk: (bulk.address() as AddressInfo).port })}\n`,
+const sliceBody = Buffer.alloc(Number(process.env.SLICE_BYTES ?? 64 * 1024), 0x62);
+const slice = createServer((socket) => {
+  socket.on('error', () => {});
+  socket.end(sliceBody);
+});
+
+const servers = { http, bulk, slice };
+for (const server of Object.values(servers)) server.listen(0, '127.0.0.1');
+await Promise.all(Object.values(servers).map((server) => once(server, 'listening')));
+const ports = Object.fromEntries(
+  Object.entries(servers).map(([name, server]) => [name, (server.address() as AddressInfo).port]),
 );
+process.stdout.write(`${JSON.stringify(ports)}\n`);
 serveBenchControl(() => process.exit(0));

@@ -104,3 +104,18 @@ export async function requestsPerSecond(origin: string): Promise<{ requests: num
   }
   return { requests: done, perSecond: done / ((performance.now() - start) / 1000) };
 }
+
+/** The slicer of the accuracy workload, as toxiproxy-server's docs and the issue name it. */
+export const SLICER = { average_size: 64, size_variation: 32, delay: 10 } as const;
+
+/** Reads one response from `port` to its end; returns the seconds it took and the bytes. */
+export async function timedRead(port: number): Promise<{ seconds: number; bytes: number }> {
+  const socket = connect(port, '127.0.0.1');
+  const start = performance.now();
+  let bytes = 0;
+  socket.on('data', (c: Buffer) => {
+    bytes += c.length;
+  });
+  await once(socket, 'close');
+  return { seconds: (performance.now() - start) / 1000, bytes };
+}

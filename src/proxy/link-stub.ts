@@ -1,6 +1,7 @@
 import type { Clock } from '../time/clock.ts';
 import type { Random } from '../time/random.ts';
 import type { Channel } from './channel.ts';
+import { setLongTimer } from './long-timer.ts';
 import type { Chunk, ToxicStub } from './toxics/toxic.ts';
 
 /** A value in a link's channels: a chunk, or `null` for end of stream. */
@@ -72,7 +73,7 @@ export class LinkStub implements ToxicStub {
         cancel();
         resolve(false);
       };
-      const cancel = this.clock.setTimer(ms, () => {
+      const cancel = setLongTimer(this.clock, ms, () => {
         this.forget(stop);
         resolve(true);
       });

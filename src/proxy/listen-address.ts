@@ -1,4 +1,5 @@
-import type { AddressInfo } from 'node:net';
+import { lookup } from 'node:dns/promises';
+import { type AddressInfo, isIP } from 'node:net';
 
 /** A `host:port` split as Go's net.SplitHostPort does (`[::1]:80`, `:80`, `localhost:0`). */
 export function splitHostPort(address: string): { host: string; port: number } | undefined {
@@ -14,11 +15,40 @@ export function splitHostPort(address: string): { host: string; port: number } |
   return { host, port };
 }
 
+/** `host:port` as Go prints it (IPv6 hosts in brackets). */
+export function joinHostPort(host: string, port: number): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/**
+ * A listen address with its host name resolved as Go's `net.ResolveTCPAddr` does for
+ * "tcp" (the first IPv4 address, else the first one): `localhost:28640` →
+ * `{ host: '127.0.0.1', port: 28640, address: '127.0.0.1:28640' }`. An empty host stays
+ * empty (every interface). Undefined when the address has no valid port; throws
+ * `lookup <host>: no such host` when the name does not resolve.
+ */
+export async function resolveListenAddress(
+  listen: string,
+): Promise<{ host: string; port: number; address: string } | undefined> {
+  const parsed = splitHostPort(listen);
+  if (parsed === undefined) return undefined;
+  let host = parsed.host;
+  if (host !== '' && isIP(host) === 0) {
+    let found: Array<{ address: string; family: number }>;
+    try {
+      found = await lookup(host, { all: true });
+    } catch (err) {
+      throw new Error(`lookup ${host}: no such host`, { cause: err });
+    }
+    host = (found.find((a) => a.family === 4) ?? found[0])?.address ?? host;
+  }
+  const address = host === '' ? `:${parsed.port}` : joinHostPort(host, parsed.port);
+  return { host, port: parsed.port, address };
+}
+
 /** The address a listener really bound, as Go prints it: `127.0.0.1:41234`, `[::]:41234`. */
 export function formatAddress(info: AddressInfo): string {
-  return info.family === 'IPv6' || info.address.includes(':')
-    ? `[${info.address}]:${info.port}`
-    : `${info.address}:${info.port}`;
+  return joinHostPort(info.address, info.port);
 }
 
 /**

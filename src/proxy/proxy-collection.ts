@@ -1,4 +1,5 @@
 import { apiError } from './api/api-error.ts';
+import { resolveListenAddress } from './listen-address.ts';
 import type { ProxyConfig } from './proxy-config.ts';
 import { type ProxyEnvironment, TcpProxy } from './tcp-proxy.ts';
 import { type ToxicJson, toxicJson } from './toxic-wrapper.ts';
@@ -48,28 +49,25 @@ export class ProxyCollection {
   }
 
   /**
-   * POST /populate after validation: an existing proxy with the same listen and upstream
-   * is kept as is; otherwise it is replaced. Stops at the first listen error and returns
+   * POST /populate after validation: an existing proxy with the same listen (compared
+   * resolved: `localhost:28640` is `127.0.0.1:28640`) and upstream is kept as is, with its
+   * toxics and live connections; otherwise it is replaced. Stops at the first listen error and returns
    * what was done so far with the error.
    */
   async populate(configs: Array<Required<ProxyConfig>>): Promise<{ proxies: TcpProxy[]; error?: unknown }> {
     const proxies: TcpProxy[] = [];
     for (const config of configs) {
       const existing = this.proxies.get(config.name);
-      if (
-        existing !== undefined &&
-        existing.listen === config.listen &&
-        existing.upstream === config.upstream
-      ) {
-        proxies.push(existing);
-        continue;
-      }
-      if (existing !== undefined) {
-        await existing.stop();
-        this.proxies.delete(config.name);
-      }
       const proxy = new TcpProxy(config.name, config.listen, config.upstream, this.env);
       try {
+        if (existing !== undefined) {
+          if (!(await differs(existing, config))) {
+            proxies.push(existing);
+            continue;
+          }
+          await existing.stop();
+          this.proxies.delete(config.name);
+        }
         if (config.enabled) await proxy.start();
       } catch (error) {
         return { proxies, error };
@@ -80,12 +78,12 @@ export class ProxyCollection {
     return { proxies };
   }
 
-  /** Applies a proxy update: new listen/upstream restart it; `enabled` starts or stops it. */
+  /** Applies a proxy update: a new listen (compared resolved) or upstream restarts it; `enabled` starts or stops it. */
   async update(
     proxy: TcpProxy,
     input: { listen: string; upstream: string; enabled: boolean },
   ): Promise<void> {
-    if (input.listen !== proxy.listen || input.upstream !== proxy.upstream) {
+    if (await differs(proxy, input)) {
       const wasEnabled = proxy.enabled;
       await proxy.stop();
       proxy.listen = input.listen;
@@ -115,4 +113,17 @@ export class ProxyCollection {
     await Promise.all(this.all().map((p) => p.stop()));
     this.proxies.clear();
   }
+}
+
+/**
+ * Whether `config` names another listener or upstream than `proxy` has, as Toxiproxy's
+ * `Differs`: the new listen is resolved first (`localhost:28640` equals a proxy bound on
+ * `127.0.0.1:28640`); the upstream is compared as written. A listen that does not resolve
+ * is an error (answered 500, like Toxiproxy).
+ */
+async function differs(proxy: TcpProxy, config: { listen: string; upstream: string }): Promise<boolean> {
+  if (proxy.upstream !== config.upstream) return true;
+  if (proxy.listen === config.listen) return false;
+  const resolved = await resolveListenAddress(config.listen);
+  return resolved === undefined || resolved.address !== proxy.listen;
 }

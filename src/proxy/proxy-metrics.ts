@@ -1,4 +1,4 @@
-import { Counter, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Registry } from 'prom-client';
 import type { StreamDirection } from './toxic-wrapper.ts';
 
 /** Plain counters a connection bumps per chunk; read into Prometheus only on scrape. */
@@ -8,7 +8,8 @@ export interface ByteCounters {
 }
 
 interface Series {
-  labels: { direction: StreamDirection; proxy: string; listener: string; upstream: string };
+  /** Keys in alphabetical order: prom-client prints labels in key order, Go's client sorts them. */
+  labels: { direction: StreamDirection; listener: string; proxy: string; upstream: string };
   counters: ByteCounters;
   reported: ByteCounters;
 }
@@ -16,7 +17,10 @@ interface Series {
 /**
  * Toxiproxy's proxy metrics in Prometheus text: `toxiproxy_proxy_received_bytes_total`
  * (bytes read from the source) and `toxiproxy_proxy_sent_bytes_total` (bytes written to
- * the destination, after toxics), labelled direction, proxy, listener, upstream.
+ * the destination, after toxics), labelled `direction, listener, proxy, upstream` in that
+ * (alphabetical) order, as Toxiproxy's exposition prints them, so scripts that grep a
+ * series line match both. With `runtime`, the Node process metrics too (`process_*`, as
+ * Go's process collector names them, and `nodejs_*` where Toxiproxy has `go_*`).
  *
  * Why plain numbers: the data path counts every chunk, and a labelled prom-client
  * increment per chunk costs a label hash; adding to a number costs nothing. The deltas
@@ -28,8 +32,8 @@ export class ProxyMetrics {
   private readonly received: Counter<string>;
   private readonly sent: Counter<string>;
 
-  constructor() {
-    const labelNames = ['direction', 'proxy', 'listener', 'upstream'];
+  constructor(options: { runtime?: boolean } = {}) {
+    const labelNames = ['direction', 'listener', 'proxy', 'upstream'];
     this.received = new Counter({
       name: 'toxiproxy_proxy_received_bytes_total',
       help: 'The total bytes received from the source',
@@ -42,6 +46,7 @@ export class ProxyMetrics {
       labelNames,
       registers: [this.registry],
     });
+    if (options.runtime === true) collectDefaultMetrics({ register: this.registry });
   }
 
   /** The counters of one proxy direction (shared by all its connections). */
@@ -50,7 +55,7 @@ export class ProxyMetrics {
     let series = this.series.get(key);
     if (series === undefined) {
       series = {
-        labels: { direction, proxy, listener, upstream },
+        labels: { direction, listener, proxy, upstream },
         counters: { received: 0, sent: 0 },
         reported: { received: 0, sent: 0 },
       };

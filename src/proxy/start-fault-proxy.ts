@@ -26,6 +26,12 @@ export interface FaultProxyOptions {
   config?: string | ProxyConfig[];
   /** Clock of the toxics' delays. @default systemClock */
   clock?: Clock;
+  /**
+   * Adds the Node process metrics (`process_*`, `nodejs_*`) to `/metrics`, as
+   * toxiproxy-server's `-runtime-metrics` adds Go's. The proxy byte counters are always on.
+   * @default false
+   */
+  runtimeMetrics?: boolean;
 }
 
 export interface ResolvedFaultProxyOptions {
@@ -34,9 +40,10 @@ export interface ResolvedFaultProxyOptions {
   seed: number;
   config: string | ProxyConfig[];
   clock: Clock;
+  runtimeMetrics: boolean;
 }
 
-export const faultProxyDefaults = { host: '127.0.0.1', port: 8474, seed: 1 } as const;
+export const faultProxyDefaults = { host: '127.0.0.1', port: 8474, seed: 1, runtimeMetrics: false } as const;
 
 /** A running fault proxy. */
 export interface FaultProxy {
@@ -59,6 +66,7 @@ export function resolveFaultProxyOptions(options: FaultProxyOptions = {}): Resol
     seed,
     config: options.config ?? [],
     clock: options.clock ?? systemClock,
+    runtimeMetrics: options.runtimeMetrics ?? faultProxyDefaults.runtimeMetrics,
   };
 }
 
@@ -73,7 +81,7 @@ export function resolveFaultProxyOptions(options: FaultProxyOptions = {}): Resol
  */
 export async function startFaultProxy(options?: FaultProxyOptions): Promise<FaultProxy> {
   const resolved = resolveFaultProxyOptions(options);
-  const metrics = new ProxyMetrics();
+  const metrics = new ProxyMetrics({ runtime: resolved.runtimeMetrics });
   const proxies = new ProxyCollection({ clock: resolved.clock, seed: resolved.seed, metrics });
   const configs = await loadConfig(resolved.config);
   const { error } = await proxies.populate(configs);

@@ -3,7 +3,7 @@ import type { Clock } from '../time/clock.ts';
 import { deriveRandom } from '../time/random.ts';
 import { ProxyListenError } from './api/api-error.ts';
 import { BufferPool } from './buffer-pool.ts';
-import { formatAddress, goNetErrorMessage, splitHostPort } from './listen-address.ts';
+import { formatAddress, goNetErrorMessage, resolveListenAddress, splitHostPort } from './listen-address.ts';
 import { ProxyConnection } from './proxy-connection.ts';
 import type { ProxyMetrics } from './proxy-metrics.ts';
 import type { StreamDirection, ToxicWrapper } from './toxic-wrapper.ts';
@@ -40,24 +40,37 @@ export class TcpProxy {
     this.upstream = upstream;
   }
 
-  /** Binds the listener. Throws ProxyListenError (answered as 500) when it cannot. */
+  /**
+   * Binds the listener on the resolved listen address (`localhost` → `127.0.0.1`, as Go
+   * listens). Throws ProxyListenError (answered as 500) naming the resolved address, as
+   * Go does: `listen tcp 127.0.0.1:28646: bind: address already in use`.
+   */
   async start(): Promise<void> {
     if (this.enabled) return;
-    const parsed = splitHostPort(this.listen === '' ? '127.0.0.1:0' : this.listen);
-    if (parsed === undefined) {
-      throw new ProxyListenError(
-        `listen tcp ${this.listen}: address ${this.listen}: missing port in address`,
-      );
+    const listen = this.listen === '' ? '127.0.0.1:0' : this.listen;
+    let resolved: Awaited<ReturnType<typeof resolveListenAddress>>;
+    try {
+      resolved = await resolveListenAddress(listen);
+    } catch (err) {
+      throw new ProxyListenError(`listen tcp ${listen}: ${(err as Error).message}`, err);
+    }
+    if (resolved === undefined) {
+      throw new ProxyListenError(`listen tcp ${listen}: address ${listen}: missing port in address`);
     }
     const server = createServer({ allowHalfOpen: true, noDelay: true }, (socket) => this.accept(socket));
     await new Promise<void>((resolve, reject) => {
       server.once('error', (err: NodeJS.ErrnoException) => {
-        reject(new ProxyListenError(goNetErrorMessage('listen', this.listen, err), err));
+        reject(new ProxyListenError(goNetErrorMessage('listen', resolved.address, err), err));
       });
-      server.listen({ host: parsed.host === '' ? undefined : parsed.host, port: parsed.port }, () =>
+      server.listen({ host: resolved.host === '' ? undefined : resolved.host, port: resolved.port }, () =>
         resolve(),
       );
     });
+    if (this.enabled) {
+      // Started twice concurrently (the API serialises changes; this is a second guard).
+      server.close();
+      return;
+    }
     server.on('error', () => {});
     this.server = server;
     const address = server.address();

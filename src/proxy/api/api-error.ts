@@ -20,7 +20,7 @@ export class ProxyListenError extends FaultlineError {
   }
 }
 
-/** Toxiproxy's sentinel errors: message and HTTP status. */
+/** Toxiproxy's sentinel errors (and two of ours, marked): message and HTTP status. */
 export const apiErrors = {
   badRequestBody: { message: 'bad request body', status: 400 },
   missingField: { message: 'missing required field', status: 400 },
@@ -30,8 +30,9 @@ export const apiErrors = {
   invalidToxicType: { message: 'invalid toxic type', status: 400 },
   toxicAlreadyExists: { message: 'toxic already exists', status: 409 },
   toxicNotFound: { message: 'toxic not found', status: 404 },
-  notFound: { message: 'page not found', status: 404 },
-  methodNotAllowed: { message: 'method not allowed', status: 405 },
+  // Faultline's own (Toxiproxy has no limit and accepts any name):
+  invalidName: { message: 'invalid name', status: 400 },
+  bodyTooLarge: { message: 'request body too large', status: 413 },
 } as const;
 
 export type ApiErrorName = keyof typeof apiErrors;

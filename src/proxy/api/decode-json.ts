@@ -1,32 +1,18 @@
 import { apiError } from './api-error.ts';
+import { goJsonPrefix } from './go-json-syntax.ts';
 
 /**
- * Request bodies are decoded as Go's encoding/json decodes them into Toxiproxy's structs,
- * so the error details read the same: an empty body is `EOF`, a syntax error names the
- * character, and a field of the wrong type says `json: cannot unmarshal <kind> into Go
- * struct field <Struct>.<field> of type <type>`. Field names match case-insensitively and
- * unknown fields are ignored, as in Go. Each failure is a 400 `bad request body: ...`.
+ * Request bodies are decoded as Go's `json.Decoder` decodes them into Toxiproxy's structs,
+ * so the error details read the same: an empty body is `EOF`, a syntax error is Go's
+ * scanner message (see go-json-syntax.ts), anything after the first value is ignored, and
+ * a field of the wrong type says `json: cannot unmarshal <kind> into Go struct field
+ * <Struct>.<field> of type <type>`. Field names match case-insensitively and unknown
+ * fields are ignored, as in Go. Each failure is a 400 `bad request body: ...`.
  */
 export function parseJsonBody(text: string): unknown {
-  if (text.trim() === '') throw apiError('badRequestBody', 'EOF');
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw apiError('badRequestBody', syntaxDetail(text, err));
-  }
-}
-
-function syntaxDetail(text: string, err: unknown): string {
-  const message = err instanceof Error ? err.message : '';
-  if (/end of JSON input|Unterminated/i.test(message)) return 'unexpected EOF';
-  const position = /position (\d+)/.exec(message);
-  let index = position !== null ? Number(position[1]) : -1;
-  if (index < 0) {
-    const token = /Unexpected token '?(.)/.exec(message);
-    index = token !== null ? text.indexOf(token[1]!) : 0;
-  }
-  const char = text[index] ?? '';
-  return `invalid character '${char}' looking for beginning of value`;
+  const prefix = goJsonPrefix(text);
+  if ('error' in prefix) throw apiError('badRequestBody', prefix.error);
+  return JSON.parse(text.slice(0, prefix.end));
 }
 
 /** Go's name for the JSON kind of `value`, as used in its unmarshal errors. */
@@ -46,9 +32,13 @@ export function field(object: Record<string, unknown>, name: string): unknown {
   return undefined;
 }
 
-/** Throws the Go error for decoding `value` into a value of `goType`. */
+/**
+ * Throws the Go error for decoding `value` into a value of `goType`. Go names the number
+ * only when it was decoding into a number type (`number 1.5` into int64).
+ */
 export function unmarshalError(value: unknown, into: string, goType: string): never {
-  const kind = typeof value === 'number' ? `number ${value}` : jsonKind(value);
+  const numeric = /^(u?int|float)/.test(goType);
+  const kind = typeof value === 'number' && numeric ? `number ${value}` : jsonKind(value);
   throw apiError('badRequestBody', `json: cannot unmarshal ${kind} into ${into} of type ${goType}`);
 }
 

@@ -1,4 +1,5 @@
 import type { ProxyConfig } from '../proxy-config.ts';
+import { checkAddressableName } from './addressable-name.ts';
 import { apiError } from './api-error.ts';
 import { boolField, expectObject, jsonKind, stringField } from './decode-json.ts';
 
@@ -13,6 +14,7 @@ export function parseNewProxy(body: unknown): Required<ProxyConfig> {
   };
   if (proxy.name === '') throw apiError('missingField', 'name');
   if (proxy.upstream === '') throw apiError('missingField', 'upstream');
+  checkAddressableName('proxy', proxy.name);
   return proxy;
 }
 
@@ -29,6 +31,9 @@ export function parseProxyUpdate(
   };
 }
 
+/** The Go type Toxiproxy decodes each /populate entry into, as its errors print it. */
+const POPULATE_ENTRY = 'struct { toxiproxy.Proxy; Enabled *bool "json:\\"enabled\\"" }';
+
 /**
  * A POST /populate body (or a --config file): every entry is checked before anything
  * changes; `N` in the messages counts from 1.
@@ -37,21 +42,23 @@ export function parsePopulate(body: unknown): Array<Required<ProxyConfig>> {
   if (!Array.isArray(body)) {
     throw apiError(
       'badRequestBody',
-      `json: cannot unmarshal ${jsonKind(body)} into Go value of type []toxiproxy.Proxy`,
+      `json: cannot unmarshal ${jsonKind(body)} into Go value of type []${POPULATE_ENTRY}`,
     );
   }
   const proxies = body.map((entry: unknown) => {
-    const object = expectObject(entry, 'toxiproxy.Proxy');
+    const object = expectObject(entry, POPULATE_ENTRY);
+    // The entry is an anonymous Go struct: its field errors name the struct as ''.
     return {
-      name: stringField(object, 'name', 'Proxy', ''),
-      listen: stringField(object, 'listen', 'Proxy', ''),
-      upstream: stringField(object, 'upstream', 'Proxy', ''),
-      enabled: boolField(object, 'enabled', 'Proxy', true),
+      name: stringField(object, 'name', '', ''),
+      listen: stringField(object, 'listen', '', ''),
+      upstream: stringField(object, 'upstream', '', ''),
+      enabled: boolField(object, 'enabled', '', true),
     };
   });
   proxies.forEach((proxy, i) => {
     if (proxy.name === '') throw apiError('missingField', `name at proxy ${i + 1}`);
     if (proxy.upstream === '') throw apiError('missingField', `upstream at proxy ${i + 1}`);
+    checkAddressableName('proxy', proxy.name, ` at proxy ${i + 1}`);
   });
   return proxies;
 }

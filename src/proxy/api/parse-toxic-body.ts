@@ -1,6 +1,7 @@
 import type { StreamDirection, ToxicWrapper } from '../toxic-wrapper.ts';
 import type { ToxicAttributes, ToxicType } from '../toxics/toxic.ts';
 import { findToxicType } from '../toxics/toxic-registry.ts';
+import { checkAddressableName } from './addressable-name.ts';
 import { apiError } from './api-error.ts';
 import { expectObject, field, jsonKind, numberField, stringField, unmarshalError } from './decode-json.ts';
 
@@ -34,13 +35,19 @@ export function parseNewToxic(body: unknown, exists: (name: string) => boolean):
   const type = stringField(object, 'type', s, '');
   const stream = stringField(object, 'stream', s, 'downstream');
   const toxicity = numberField(object, 'toxicity', s, 1);
+  const given = field(object, 'attributes');
+  if (given !== undefined && given !== null && (typeof given !== 'object' || Array.isArray(given))) {
+    // Toxiproxy decodes the wrapper first, with a no-op toxic in place of the real one.
+    unmarshalError(given, 'Go struct field ToxicWrapper.attributes', 'toxics.NoopToxic');
+  }
   const direction = parseDirection(stream);
   if (direction === undefined) throw apiError('invalidStream');
   if (name === '') name = `${type}_${stream}`;
   const toxicType = findToxicType(type);
   if (toxicType === undefined) throw apiError('invalidToxicType');
+  checkAddressableName('toxic', name);
   if (exists(name)) throw apiError('toxicAlreadyExists');
-  const attributes = mergeAttributes(toxicType, zeroAttributes(toxicType), field(object, 'attributes'));
+  const attributes = mergeAttributes(toxicType, zeroAttributes(toxicType), given);
   return {
     name,
     type,
@@ -58,8 +65,12 @@ export function parseNewToxic(body: unknown, exists: (name: string) => boolean):
  * current ones, toxicity kept when left out; name, type and stream never change.
  */
 export function parseToxicUpdate(body: unknown, current: ToxicWrapper): ToxicWrapper {
-  const object = expectObject(body, 'struct { Attributes interface {}; Toxicity float32 }');
-  const toxicity = numberField(object, 'toxicity', 'ToxicWrapper', current.toxicity);
+  const object = expectObject(
+    body,
+    'struct { Attributes interface {} "json:\\"attributes\\""; Toxicity float32 "json:\\"toxicity\\"" }',
+  );
+  // An anonymous Go struct: its field errors name the struct as ''.
+  const toxicity = numberField(object, 'toxicity', '', current.toxicity);
   const attributes = mergeAttributes(current.toxicType, current.attributes, field(object, 'attributes'));
   return { ...current, toxicity, attributes, toxic: current.toxicType.create(attributes) };
 }

@@ -10,24 +10,46 @@ import { parseNewToxic, parseToxicUpdate } from './parse-toxic-body.ts';
 /** The Toxiproxy version this server speaks. */
 export const TOXIPROXY_VERSION = '2.12.0';
 
-/** What a route answers: JSON (sent with a trailing newline), raw text, or no body. */
+/**
+ * What a route answers: JSON (sent compact, no trailing newline, as Go's `json.Marshal`),
+ * raw text with its content type, or no body. Errors are thrown, not returned.
+ */
 export type RouteResult =
   | { status: number; json: unknown }
   | { status: number; text: string; contentType: string }
   | { status: 204 };
 
-export interface RouteContext {
-  params: Record<string, string>;
+/** The `:name` captures of a route path: `'/proxies/:proxy/toxics/:toxic'` → `'proxy' | 'toxic'`. */
+export type PathParams<Path extends string> = Path extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | PathParams<Rest>
+  : Path extends `${string}:${infer Name}`
+    ? Name
+    : never;
+
+export interface RouteContext<Path extends string = string> {
+  /** The decoded path captures, one per `:name` of the route's path. */
+  params: Record<PathParams<Path>, string>;
   /** The raw request body. */
   body: string;
 }
 
-export type RouteHandler = (context: RouteContext) => Promise<RouteResult>;
+export type RouteHandler<Path extends string = string> = (
+  context: RouteContext<Path>,
+) => Promise<RouteResult>;
 
 export interface Route {
   /** Path segments; `:name` captures one segment. */
   path: string[];
-  methods: Record<string, RouteHandler>;
+  methods: Record<
+    string,
+    (context: { params: Record<string, string>; body: string }) => Promise<RouteResult>
+  >;
+}
+
+/** A route whose handlers see exactly the params its path captures. */
+function route<Path extends string>(path: Path, methods: Record<string, RouteHandler<Path>>): Route {
+  // The cast is safe: matchRoute captures one param per `:name` segment of this path.
+  return { path: path.split('/').filter(Boolean), methods: methods as Route['methods'] };
 }
 
 /**
@@ -35,22 +57,18 @@ export interface Route {
  * (or a listen error) and the server maps it with `toApiErrorBody`.
  */
 export function createRoutes(proxies: ProxyCollection, metrics: ProxyMetrics): Route[] {
-  const route = (path: string, methods: Record<string, RouteHandler>): Route => ({
-    path: path.split('/').filter(Boolean),
-    methods,
-  });
-  const proxyShow: RouteHandler = async ({ params }) => ({
+  const proxyShow: RouteHandler<'/proxies/:proxy'> = async ({ params }) => ({
     status: 200,
-    json: proxyJson(proxies.get(params.proxy!)),
+    json: proxyJson(proxies.get(params.proxy)),
   });
-  const proxyUpdate: RouteHandler = async ({ params, body }) => {
-    const proxy = proxies.get(params.proxy!);
+  const proxyUpdate: RouteHandler<'/proxies/:proxy'> = async ({ params, body }) => {
+    const proxy = proxies.get(params.proxy);
     await proxies.update(proxy, parseProxyUpdate(parseJsonBody(body), proxy));
     return { status: 200, json: proxyJson(proxy) };
   };
-  const toxicUpdate: RouteHandler = async ({ params, body }) => {
-    const proxy = proxies.get(params.proxy!);
-    const current = proxy.findToxic(params.toxic!);
+  const toxicUpdate: RouteHandler<'/proxies/:proxy/toxics/:toxic'> = async ({ params, body }) => {
+    const proxy = proxies.get(params.proxy);
+    const current = proxy.findToxic(params.toxic);
     if (current === undefined) throw apiError('toxicNotFound');
     const updated = parseToxicUpdate(parseJsonBody(body), current);
     await proxy.updateToxic(updated);
@@ -59,7 +77,12 @@ export function createRoutes(proxies: ProxyCollection, metrics: ProxyMetrics): R
 
   return [
     route('/version', {
-      GET: async () => ({ status: 200, json: { version: TOXIPROXY_VERSION } }),
+      // Toxiproxy writes this one by hand: a space after the colon and a trailing newline.
+      GET: async () => ({
+        status: 200,
+        text: `{"version": "${TOXIPROXY_VERSION}"}\n`,
+        contentType: 'application/json;charset=utf-8',
+      }),
     }),
     route('/reset', {
       POST: async () => {
@@ -70,7 +93,13 @@ export function createRoutes(proxies: ProxyCollection, metrics: ProxyMetrics): R
     route('/proxies', {
       GET: async () => ({
         status: 200,
-        json: Object.fromEntries(proxies.all().map((p) => [p.name, proxyJson(p)])),
+        // Go's json.Marshal writes map keys sorted.
+        json: Object.fromEntries(
+          proxies
+            .all()
+            .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+            .map((p) => [p.name, proxyJson(p)]),
+        ),
       }),
       POST: async ({ body }) => {
         const proxy = await proxies.add(parseNewProxy(parseJsonBody(body)));
@@ -89,8 +118,8 @@ export function createRoutes(proxies: ProxyCollection, metrics: ProxyMetrics): R
         const { proxies: done, error } = await proxies.populate(configs);
         const list = done.map(proxyJson);
         if (error === undefined) return { status: 201, json: { proxies: list } };
-        const body500 = toApiErrorBody(error);
-        return { status: body500.status, json: { ...body500, proxies: list } };
+        const failure = toApiErrorBody(error);
+        return { status: failure.status, json: { ...failure, proxies: list } };
       },
     }),
     route('/proxies/:proxy', {
@@ -98,17 +127,17 @@ export function createRoutes(proxies: ProxyCollection, metrics: ProxyMetrics): R
       POST: proxyUpdate,
       PATCH: proxyUpdate,
       DELETE: async ({ params }) => {
-        await proxies.remove(params.proxy!);
+        await proxies.remove(params.proxy);
         return { status: 204 };
       },
     }),
     route('/proxies/:proxy/toxics', {
       GET: async ({ params }) => ({
         status: 200,
-        json: proxies.get(params.proxy!).toxicList().map(toxicJson),
+        json: proxies.get(params.proxy).toxicList().map(toxicJson),
       }),
       POST: async ({ params, body }) => {
-        const proxy = proxies.get(params.proxy!);
+        const proxy = proxies.get(params.proxy);
         const toxic = parseNewToxic(parseJsonBody(body), (name) => proxy.findToxic(name) !== undefined);
         await proxy.addToxic(toxic);
         return { status: 200, json: toxicJson(toxic) };
@@ -116,15 +145,15 @@ export function createRoutes(proxies: ProxyCollection, metrics: ProxyMetrics): R
     }),
     route('/proxies/:proxy/toxics/:toxic', {
       GET: async ({ params }) => {
-        const toxic = proxies.get(params.proxy!).findToxic(params.toxic!);
+        const toxic = proxies.get(params.proxy).findToxic(params.toxic);
         if (toxic === undefined) throw apiError('toxicNotFound');
         return { status: 200, json: toxicJson(toxic) };
       },
       POST: toxicUpdate,
       PATCH: toxicUpdate,
       DELETE: async ({ params }) => {
-        const proxy = proxies.get(params.proxy!);
-        const toxic = proxy.findToxic(params.toxic!);
+        const proxy = proxies.get(params.proxy);
+        const toxic = proxy.findToxic(params.toxic);
         if (toxic === undefined) throw apiError('toxicNotFound');
         await proxy.removeToxic(toxic);
         return { status: 204 };

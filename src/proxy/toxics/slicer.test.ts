@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../time/random.ts';
+import { NodeTimerClock } from './node-timer-clock.ts';
 import { slicerToxic, sliceSizes } from './slicer.ts';
 import { ToxicHarness } from './toxic-harness.ts';
 
@@ -36,5 +37,42 @@ describe('slicer', () => {
     await h.clock.advance(0);
     await h.interrupt();
     expect(h.taken().join('')).toBe('0123456789abcdef');
+  });
+
+  it('makes microsecond delays cost what they say on 1 ms timers: 1024 slices × 10 µs ≈ 10 ms', async () => {
+    const h = new ToxicHarness(
+      slicerToxic({ average_size: 64, size_variation: 0, delay: 10 }),
+      1,
+      new NodeTimerClock(),
+    );
+    const body = Buffer.alloc(64 * 1024, 7);
+    h.send(body);
+    await h.clock.advance(0);
+    const first = h.taken();
+    // Slices due within the first millisecond go out together, each its own chunk.
+    expect(first.length).toBeGreaterThanOrEqual(99);
+    expect(first.length).toBeLessThanOrEqual(101);
+    await h.clock.advance(10.5);
+    const all = [...first, ...h.taken()];
+    expect(all.length).toBe(1024);
+    expect(all.join('')).toBe(body.toString());
+    expect(h.clock.pendingTimers).toBe(0);
+  });
+
+  it('does not save idle time as credit: a chunk after a pause is paced from its arrival', async () => {
+    const h = new ToxicHarness(
+      slicerToxic({ average_size: 1, size_variation: 0, delay: 1000 }),
+      1,
+      new NodeTimerClock(),
+    );
+    h.send('ab');
+    await h.clock.advance(2);
+    expect(h.taken()).toEqual(['a', 'b']);
+    await h.clock.advance(100);
+    h.send('cd');
+    await h.clock.advance(0);
+    expect(h.taken()).toEqual(['c']);
+    await h.clock.advance(1);
+    expect(h.taken()).toEqual(['d']);
   });
 });

@@ -1,3 +1,4 @@
+import { setLongTimer } from '../long-timer.ts';
 import { num, type Toxic, type ToxicAttributes, type ToxicType } from './toxic.ts';
 
 /**
@@ -21,7 +22,7 @@ export function timeoutToxic(attributes: ToxicAttributes): Toxic {
         const timedOut = Symbol('timeout');
         let cancel = () => {};
         const timer = new Promise<typeof timedOut>((resolve) => {
-          cancel = stub.clock.setTimer(timeout, () => resolve(timedOut));
+          cancel = setLongTimer(stub.clock, timeout, () => resolve(timedOut));
         });
         const result = await Promise.race([next, timer]);
         cancel();

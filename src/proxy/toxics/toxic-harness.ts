@@ -9,7 +9,7 @@ import type { Chunk, Toxic, ToxicState } from './toxic.ts';
  * does for a toxic, without a link or a socket. Test support only.
  */
 export class ToxicHarness {
-  readonly clock = new ManualClock();
+  readonly clock: ManualClock;
   readonly input = new Channel<LinkItem>(1024);
   readonly output = new Channel<LinkItem>(1024);
   readonly state: ToxicState = {};
@@ -17,10 +17,13 @@ export class ToxicHarness {
   stub: LinkStub;
   done: Promise<void>;
 
+  /** @param clock a ManualClock (or a subclass that models the real timers' limits). */
   constructor(
     readonly toxic: Toxic,
     seed = 1,
+    clock = new ManualClock(),
   ) {
+    this.clock = clock;
     this.stub = new LinkStub(this.input, this.output, this.clock, createRandom(seed), () => this.resets++);
     this.done = toxic.pipe(this.stub, this.state);
   }

@@ -20,6 +20,44 @@ describe('faultline proxy', () => {
     await expect(fetch(`${url}/version`)).rejects.toThrow();
   });
 
+  it("accepts toxiproxy-server's flags as written: -host, -port, -config, -seed, -proxy-metrics, -runtime-metrics", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'faultline-proxy-'));
+    try {
+      await writeFile(
+        join(dir, 'proxies.json'),
+        JSON.stringify([{ name: 'db', listen: '127.0.0.1:0', upstream: '127.0.0.1:1' }]),
+      );
+      const io = fakeCliIo({ cwd: dir });
+      const exit = main(
+        [
+          'proxy',
+          '-host',
+          '127.0.0.1',
+          '-port=0',
+          '-config',
+          'proxies.json',
+          '-seed',
+          '-42',
+          '-proxy-metrics',
+          '-runtime-metrics',
+        ],
+        io,
+      );
+      await io.waitForOutput('listening on ');
+      const url = /listening on (\S+)/.exec(io.out())![1]!;
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const proxies = (await (await fetch(`${url}/proxies`)).json()) as Record<string, unknown>;
+      expect(Object.keys(proxies)).toEqual(['db']);
+      const metrics = await (await fetch(`${url}/metrics`)).text();
+      expect(metrics).toContain('process_cpu_seconds_total');
+      expect(metrics).toContain('process_resident_memory_bytes');
+      io.raise('SIGINT');
+      expect(await exit).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 2 with a clear message when the port is in use', async () => {
     const blocker = createServer().listen(0, '127.0.0.1');
     await once(blocker, 'listening');
