@@ -4,7 +4,7 @@
  */
 export interface CliIo {
   stdout: { write(chunk: string): unknown; isTTY?: boolean };
-  stderr: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
   cwd: string;
   /** Registers a handler for SIGINT/SIGTERM; returns a function that removes it. */

@@ -12,6 +12,7 @@ import {
   type VerifierLogLevel,
 } from '../contracts/verify-pacts-options.ts';
 import { isFaultlineError } from '../errors/faultline-error.ts';
+import { colorEnabled } from '../terminal/color-enabled.ts';
 import { type CliIo, ExitCode } from './cli-io.ts';
 import type { CliCommand } from './command.ts';
 
@@ -185,11 +186,6 @@ async function runVerify(flags: VerifyFlags, io: CliIo): Promise<number> {
     printResults(result, io);
   }
   return result.ok ? ExitCode.Ok : ExitCode.CheckFailed;
-}
-
-/** Colour only on a terminal, and never with NO_COLOR set (https://no-color.org). */
-function colorEnabled(stream: object, env: CliIo['env']): boolean {
-  return 'isTTY' in stream && stream.isTTY === true && !env.NO_COLOR;
 }
 
 function printResults(result: VerifyPactsResult, io: CliIo): void {
