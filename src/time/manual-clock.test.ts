@@ -15,6 +15,24 @@ describe('ManualClock', () => {
     expect(clock.now()).toBe(30);
   });
 
+  it('whenTimer resolves for a matching timer already pending or set later, not for others', async () => {
+    const clock = new ManualClock(100);
+    clock.setTimer(50, () => {});
+    expect(await clock.whenTimer()).toBe(150);
+    let seen: number | undefined;
+    const later = clock
+      .whenTimer((at) => at === 1_100)
+      .then((at) => {
+        seen = at;
+      });
+    clock.setTimer(200, () => {});
+    await Promise.resolve();
+    expect(seen).toBeUndefined();
+    clock.setTimer(1_000, () => {});
+    await later;
+    expect(seen).toBe(1_100);
+  });
+
   it('lets async code chained on sleep progress within one advance', async () => {
     const clock = new ManualClock();
     const seen: number[] = [];

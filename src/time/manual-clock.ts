@@ -21,6 +21,7 @@ export class ManualClock implements Clock {
   private current: number;
   private seq = 0;
   private timers: Timer[] = [];
+  private waiters: Array<{ match: (at: number) => boolean; resolve: (at: number) => void }> = [];
 
   /** @param start the initial reading of `now()`, in ms. @default 0 */
   constructor(start = 0) {
@@ -34,6 +35,7 @@ export class ManualClock implements Clock {
   setTimer(ms: number, fn: () => void): Cancel {
     const timer: Timer = { at: this.current + Math.max(0, ms), seq: this.seq++, fn };
     this.timers.push(timer);
+    if (this.waiters.length > 0) this.wake(timer.at);
     return () => {
       const i = this.timers.indexOf(timer);
       if (i >= 0) this.timers.splice(i, 1);
@@ -42,6 +44,21 @@ export class ManualClock implements Clock {
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     return sleepOn(this, ms, signal);
+  }
+
+  /**
+   * Resolves with the due time of the first pending timer that `match` accepts: at once, or
+   * as soon as one is set. Code that runs on real I/O (a socket answer, a probe) and then arms
+   * a timer is waited for this way, instead of polling `pendingTimers`.
+   *
+   * @example
+   * await clock.advance(1_000); // fires a round of probes on real sockets
+   * await clock.whenTimer((at) => at === clock.now() + 1_000); // the round is done, the next armed
+   */
+  whenTimer(match: (at: number) => boolean = () => true): Promise<number> {
+    const pending = this.timers.find((t) => match(t.at));
+    if (pending !== undefined) return Promise.resolve(pending.at);
+    return new Promise((resolve) => this.waiters.push({ match, resolve }));
   }
 
   /** Number of timers not yet fired or cancelled. */
@@ -87,6 +104,13 @@ export class ManualClock implements Clock {
       fired++;
     }
     return fired;
+  }
+
+  private wake(at: number): void {
+    for (const waiter of this.waiters.filter((w) => w.match(at))) {
+      this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      waiter.resolve(at);
+    }
   }
 
   private earliest(): Timer | undefined {

@@ -97,8 +97,10 @@ describe('faults aimed at one upstream instance', () => {
     const log = await attempts(join(cwd, 'out/tcp/events.ndjson'));
     const one = log.filter((a) => a.endpoint === 1);
     const two = log.filter((a) => a.endpoint === 2);
-    expect(one.length).toBeGreaterThan(5);
-    expect(two.length).toBeGreaterThan(5);
+    // How many calls fit in a real-time phase depends on the machine's load (3 per instance
+    // were seen on a saturated 2-core machine): what is checked is that both were reached.
+    expect(one.length).toBeGreaterThan(0);
+    expect(two.length).toBeGreaterThan(0);
     expect(one.every((a) => a.status === 200)).toBe(true);
     expect(two.every((a) => a.status === undefined && a.errorCode !== undefined)).toBe(true);
   });

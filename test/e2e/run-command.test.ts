@@ -13,14 +13,27 @@ import type { RunEvent } from '../../src/report/run-events.ts';
 const FIXTURE_CLIENT = fileURLToPath(new URL('../fixtures/custom-client.ts', import.meta.url));
 
 /** An in-process CLI with captured output and a signal we can raise. */
-function captureIo(cwd: string) {
+function captureIo(cwd: string, { tty = false } = {}) {
   const out: string[] = [];
   const err: string[] = [];
+  const waiters: Array<{ done: (stdout: string) => boolean; resolve: () => void }> = [];
   let handler: ((s: 'SIGINT' | 'SIGTERM') => void) | undefined;
   const io: CliIo = {
-    stdout: { write: (s: string) => out.push(s), isTTY: false },
+    stdout: {
+      write: (s: string) => {
+        out.push(s);
+        const stdout = out.join('');
+        for (const w of waiters.filter((x) => x.done(stdout))) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve();
+        }
+        return true;
+      },
+      isTTY: tty,
+    },
     stderr: { write: (s: string) => err.push(s) },
-    env: { CI: 'true' },
+    // On a TTY (not CI) the live progress line carries the call count.
+    env: tty ? {} : { CI: 'true' },
     cwd,
     onSignal(h) {
       handler = h;
@@ -34,6 +47,11 @@ function captureIo(cwd: string) {
     stdout: () => out.join(''),
     stderr: () => err.join(''),
     raise: (s: 'SIGINT' | 'SIGTERM') => handler?.(s),
+    /** Resolves once `done(stdout so far)` holds, checked on every write. */
+    until: (done: (stdout: string) => boolean) =>
+      done(out.join(''))
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => waiters.push({ done, resolve })),
   };
 }
 
@@ -210,20 +228,24 @@ hypotheses:
         string,
         { enabled: boolean; toxics: unknown[] }
       >;
-    const cli = captureIo(cwd);
+    const cli = captureIo(cwd, { tty: true });
     const running = main(
       ['run', 'scenarios/tcp.yaml', '--toxiproxy-url', proxy.url, '--report-dir', 'out/tcp'],
       cli.io,
     );
-    // Wait (bounded) until both toxics are in place, then interrupt.
+    // The progress line reads "... slow: N calls" once the phase's faults are in place, and
+    // is redrawn as calls finish. With concurrency 2, the third call to finish after the
+    // phase started was sent during it. Then count the toxics and interrupt.
+    const slowCalls = (stdout: string) =>
+      [...stdout.matchAll(/ slow: (\d+) calls/g)].map((m) => Number(m[1]));
     let toxics = 0;
     let code: number;
     try {
-      for (let i = 0; i < 200 && toxics < 2; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-        toxics = Object.values(await listed()).reduce((n, p) => n + p.toxics.length, 0);
-      }
-      await new Promise((r) => setTimeout(r, 300));
+      await cli.until((stdout) => {
+        const counts = slowCalls(stdout);
+        return counts.length > 0 && counts.at(-1)! >= counts[0]! + 3;
+      });
+      toxics = Object.values(await listed()).reduce((n, p) => n + p.toxics.length, 0);
     } finally {
       cli.raise('SIGINT');
       code = await running;

@@ -6,8 +6,8 @@ export interface FakeCliIo extends CliIo {
   err(): string;
   /** Delivers a signal to the handlers registered through onSignal. */
   raise(signal: 'SIGINT' | 'SIGTERM'): void;
-  /** Resolves once stdout contains `text`; rejects after `attempts` checks 10 ms apart. */
-  waitForOutput(text: string, attempts?: number): Promise<void>;
+  /** Resolves once stdout contains `text` (checked on every write). */
+  waitForOutput(text: string): Promise<void>;
 }
 
 export function fakeCliIo(
@@ -16,10 +16,15 @@ export function fakeCliIo(
   let stdout = '';
   let stderr = '';
   const handlers = new Set<(signal: 'SIGINT' | 'SIGTERM') => void>();
+  const waiters: Array<{ text: string; resolve: () => void }> = [];
   return {
     stdout: {
       write: (s: string) => {
         stdout += s;
+        for (const w of waiters.filter((x) => stdout.includes(x.text))) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve();
+        }
         return true;
       },
     },
@@ -40,14 +45,9 @@ export function fakeCliIo(
     raise(signal) {
       for (const handler of [...handlers]) handler(signal);
     },
-    async waitForOutput(text, attempts = 1000) {
-      for (let i = 0; i < attempts; i++) {
-        if (stdout.includes(text)) return;
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-      throw new Error(
-        `stdout never contained ${JSON.stringify(text)}; it was:\n${stdout}\nstderr:\n${stderr}`,
-      );
+    waitForOutput(text) {
+      if (stdout.includes(text)) return Promise.resolve();
+      return new Promise((resolve) => waiters.push({ text, resolve }));
     },
   };
 }

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../../src/client/create-client.ts';
 import { createAuthAdapter } from '../../../src/services/auth/auth-adapter.ts';
 import { type RunningServices, startServices } from '../../../src/services/start-services.ts';
+import { ManualClock } from '../../../src/time/manual-clock.ts';
 import { type Behaviour, type FailingServer, startFailingServer } from './failing-server.ts';
-import { testClientOptions } from './test-client-options.ts';
+import { testClientOptions, timeOutHungCall } from './test-client-options.ts';
 
 let services: RunningServices;
 let server: FailingServer;
@@ -46,7 +47,6 @@ describe('auth adapter fails closed', () => {
       behaviour: { kind: 'json', status: 429, body: {}, headers: { 'retry-after': '1' } },
       reason: 'unavailable',
     },
-    { name: 'a hang', behaviour: { kind: 'hang' }, reason: 'unavailable' },
     { name: 'a reset', behaviour: { kind: 'reset' }, reason: 'unavailable' },
     { name: 'a non-JSON 200', behaviour: { kind: 'raw', status: 200, body: 'OK' }, reason: 'unavailable' },
     {
@@ -95,6 +95,15 @@ describe('auth adapter fails closed', () => {
       expect(result.valid === false && result.reason).toBe(reason);
     });
   }
+
+  it('is never valid on a hang', async () => {
+    server.set({ kind: 'hang' });
+    const clock = new ManualClock();
+    const auth = createAuthAdapter({ client: testClientOptions('auth', server.url, { clock }) });
+    const result = await timeOutHungCall(server, clock, () => auth.verify('some-token'));
+    await auth.close();
+    expect(result).toEqual({ valid: false, reason: 'unavailable', errorCode: 'FAULTLINE_TIMEOUT' });
+  });
 
   it('is never valid when the client fallback serves a "valid" default body', async () => {
     server.set({ kind: 'json', status: 503, body: {} });

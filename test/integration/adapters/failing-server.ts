@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import {
   createServer,
   request as httpRequest,
@@ -34,6 +34,8 @@ export interface FailingServer {
   requests: RecordedRequest[];
   /** Sets the behaviour for every later request. */
   set(behaviour: Behaviour | ((req: RecordedRequest, index: number) => Behaviour)): void;
+  /** Resolves with the next request received (its body read), before it is answered. */
+  nextRequest(): Promise<RecordedRequest>;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function startFailingServer(initial: Behaviour): Promise<FailingSer
   let choose: (req: RecordedRequest, index: number) => Behaviour = () => initial;
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
+  const received = new EventEmitter();
   const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -55,6 +58,7 @@ export async function startFailingServer(initial: Behaviour): Promise<FailingSer
       body: Buffer.concat(chunks).toString('utf8'),
     };
     requests.push(recorded);
+    received.emit('request', recorded);
     const behaviour = choose(recorded, requests.length - 1);
     switch (behaviour.kind) {
       case 'json':
@@ -95,6 +99,10 @@ export async function startFailingServer(initial: Behaviour): Promise<FailingSer
     requests,
     set(behaviour) {
       choose = typeof behaviour === 'function' ? behaviour : () => behaviour;
+    },
+    async nextRequest() {
+      const [recorded] = (await once(received, 'request')) as [RecordedRequest];
+      return recorded;
     },
     async close() {
       for (const socket of sockets) socket.destroy();

@@ -3,8 +3,9 @@ import { createClient } from '../../../src/client/create-client.ts';
 import { createInferenceAdapter } from '../../../src/services/inference/inference-adapter.ts';
 import { ServiceRejectedError } from '../../../src/services/service-rejected-error.ts';
 import { type RunningServices, startServices } from '../../../src/services/start-services.ts';
+import { ManualClock } from '../../../src/time/manual-clock.ts';
 import { type FailingServer, startFailingServer } from './failing-server.ts';
-import { testClientOptions } from './test-client-options.ts';
+import { testClientOptions, timeOutHungCall } from './test-client-options.ts';
 
 let services: RunningServices;
 let server: FailingServer;
@@ -55,7 +56,6 @@ describe('inference adapter against a failing server', () => {
 
   const cases = [
     { name: '503', behaviour: { kind: 'json', status: 503, body: {} }, reason: 'FAULTLINE_HTTP_STATUS' },
-    { name: 'a hang (attempt timeout)', behaviour: { kind: 'hang' }, reason: 'FAULTLINE_TIMEOUT' },
     { name: 'a connection reset', behaviour: { kind: 'reset' }, reason: 'FAULTLINE_NETWORK' },
     {
       name: 'a garbage 200',
@@ -81,6 +81,24 @@ describe('inference adapter against a failing server', () => {
       expect(result).toEqual({ prediction: 'medium', confidence: 0, features: {}, degraded: true, reason });
     });
   }
+
+  it('serves the configured default, degraded, on a hang (attempt timeout)', async () => {
+    server.set({ kind: 'hang' });
+    const clock = new ManualClock();
+    const inference = createInferenceAdapter({
+      client: testClientOptions('inference', server.url, { clock }),
+      defaultPrediction: 'medium',
+    });
+    const result = await timeOutHungCall(server, clock, () => inference.predict('risk-v1', { amount: 1 }));
+    await inference.close();
+    expect(result).toEqual({
+      prediction: 'medium',
+      confidence: 0,
+      features: {},
+      degraded: true,
+      reason: 'FAULTLINE_TIMEOUT',
+    });
+  });
 
   it('degrades with FAULTLINE_BREAKER_OPEN once the breaker opens, without calling the service', async () => {
     const client = createClient(

@@ -5,7 +5,7 @@ import { ServiceRejectedError } from '../../../src/services/service-rejected-err
 import { type RunningServices, startServices } from '../../../src/services/start-services.ts';
 import { ManualClock } from '../../../src/time/manual-clock.ts';
 import { type FailingServer, startFailingServer } from './failing-server.ts';
-import { testClientOptions } from './test-client-options.ts';
+import { testClientOptions, timeOutHungCall } from './test-client-options.ts';
 
 let services: RunningServices;
 let server: FailingServer;
@@ -70,11 +70,19 @@ describe('search adapter', () => {
         body: { query: 'q', total: 1, hits: [{ id: 'd1', title: 'T', score: 1 }] },
       });
       const clock = new ManualClock();
-      const search = createSearchAdapter({ client: testClientOptions('search', server.url), clock });
+      // The client's own clock, so timing out a hung attempt does not age the cache.
+      const clientClock = new ManualClock();
+      const search = createSearchAdapter({
+        client: testClientOptions('search', server.url, { clock: clientClock }),
+        clock,
+      });
       await search.search('q');
       server.set(behaviour);
       await clock.advance(10);
-      const result = await search.search('q');
+      const result =
+        behaviour.kind === 'hang'
+          ? await timeOutHungCall(server, clientClock, () => search.search('q'))
+          : await search.search('q');
       await search.close();
       expect(result).toEqual({
         hits: [{ id: 'd1', title: 'T', score: 1 }],

@@ -195,14 +195,15 @@ describe('client with several endpoints', () => {
 });
 
 /**
- * Advances the clock one probe interval at a time, giving the real probes time to answer in
- * between, until `done()`. Probe timeouts are 60 intervals long, so a slow machine cannot
- * fail a probe by this advancing.
+ * Runs probe rounds until `done()`: advances the clock one interval (1 s) to fire a round,
+ * then waits until the real probes answered and the prober armed its next round. Probe
+ * timeouts (60 s) are never reached this way, however slow the machine.
  */
 async function probeUntil(clock: ManualClock, done: () => boolean): Promise<void> {
-  for (let i = 0; i < 100 && !done(); i++) {
+  for (let i = 0; i < 20 && !done(); i++) {
     await clock.advance(1_000);
-    for (let j = 0; j < 10 && !done(); j++) await new Promise((r) => setTimeout(r, 5));
+    const roundAt = clock.now();
+    await clock.whenTimer((at) => at === roundAt + 1_000);
   }
   expect(done()).toBe(true);
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FallbackEvent, ResilientClient } from '../../../src/client/client-types.ts';
 import { createClient } from '../../../src/client/create-client.ts';
+import { ManualClock } from '../../../src/time/manual-clock.ts';
 import { errorOf, type LoopbackServer, startHttpServer } from './loopback-server.ts';
 
 const servers: LoopbackServer[] = [];
@@ -75,16 +76,18 @@ describe('client fallbacks', () => {
   it('does not serve a cache entry older than maxAgeMs', async () => {
     let healthy = true;
     const server = await serve((_req, res) => res.writeHead(healthy ? 200 : 500).end('v'));
+    const clock = new ManualClock();
     client = createClient({
       service: 'cache-age',
       baseUrl: server.url,
       retry: false,
       breaker: false,
       fallback: { kind: 'cache', maxAgeMs: 1 },
+      clock,
     });
     await client.request({ path: '/' });
     healthy = false;
-    await new Promise((r) => setTimeout(r, 20));
+    await clock.advance(2);
     expect((await errorOf(client.request({ path: '/' }))).code).toBe('FAULTLINE_HTTP_STATUS');
   });
 
@@ -115,7 +118,7 @@ describe('client fallbacks', () => {
     });
     const controller = new AbortController();
     const pending = client.request({ path: '/', signal: controller.signal });
-    while (server.hits === 0) await new Promise((r) => setTimeout(r, 5));
+    await server.hitsReached(1);
     controller.abort();
     expect((await errorOf(pending)).code).toBe('FAULTLINE_ABORTED');
     expect(client.metrics().fallbacks).toBe(0);

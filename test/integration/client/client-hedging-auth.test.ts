@@ -21,22 +21,18 @@ function track(client: ResilientClient): ResilientClient {
   return client;
 }
 
-async function until(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 400 && !done(); i++) await new Promise((r) => setTimeout(r, 5));
-  expect(done()).toBe(true);
-}
-
 describe('client hedging', () => {
   it('sends a hedge after the delay; the first success wins and the loser is cancelled', async () => {
     const held: ServerResponse[] = [];
-    let loserClosedEarly = false;
+    let loserClosed!: (early: boolean) => void;
+    const loserClosedEarly = new Promise<boolean>((resolve) => {
+      loserClosed = resolve;
+    });
     const s = await server((_req, res, hit) => {
       if (hit === 1) {
         // the first request hangs: only the hedge can answer
         held.push(res);
-        res.on('close', () => {
-          loserClosedEarly = !res.writableFinished;
-        });
+        res.on('close', () => loserClosed(!res.writableFinished));
         return;
       }
       res.end(`answer ${hit}`);
@@ -52,12 +48,12 @@ describe('client hedging', () => {
       }),
     );
     const call = client.request({ path: '/slow' });
-    await until(() => s.hits === 1);
+    await s.hitsReached(1);
     await clock.advance(50);
     const res = await call;
     expect(res.text()).toBe('answer 2');
     expect(s.hits).toBe(2);
-    await until(() => loserClosedEarly);
+    expect(await loserClosedEarly).toBe(true);
     expect(res.outcome.attempts).toBe(1);
   });
 
@@ -80,7 +76,7 @@ describe('client hedging', () => {
     for (let i = 0; i < 3; i++) await client.request({ path: '/' });
     hang = true;
     const call = client.request({ path: '/' });
-    await until(() => s.hits === 4);
+    await s.hitsReached(4);
     await clock.advance(5);
     expect((await call).text()).toBe('answer 5');
   });
@@ -100,11 +96,11 @@ describe('client hedging', () => {
       }),
     );
     const post = client.request({ method: 'POST', path: '/', json: {} });
-    await until(() => s.hits === 1);
+    await s.hitsReached(1);
     await clock.advance(10);
     expect((await post).text()).toBe('answer 1');
     const get = client.request({ path: '/' });
-    await until(() => s.hits === 2);
+    await s.hitsReached(2);
     await clock.advance(10);
     expect((await get).text()).toBe('answer 2');
     expect(s.hits).toBe(2);

@@ -57,7 +57,7 @@ describe('client keep-alive and close', () => {
     );
     const client = closeLater(createClient({ service: 'closing', baseUrl: server.url, timeoutMs: 10_000 }));
     const failed = errorOf(client.request({ path: '/' }));
-    while (server.hits === 0) await new Promise((r) => setTimeout(r, 5));
+    await server.hitsReached(1);
     await client.close();
     expect((await failed).code).toBe('FAULTLINE_ABORTED');
     expect((await errorOf(client.request({ path: '/' }))).code).toBe('FAULTLINE_ABORTED');

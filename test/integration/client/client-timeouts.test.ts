@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getCallOutcome } from '../../../src/client/client-response.ts';
 import { createClient } from '../../../src/client/create-client.ts';
+import { ManualClock } from '../../../src/time/manual-clock.ts';
 import { closeAfterEach } from '../../support/close-after-each.ts';
 import { errorOf, startHttpServer, startTcpServer } from './loopback-server.ts';
 
@@ -13,6 +14,7 @@ describe('client timeouts against misbehaving servers', () => {
         /* never answers */
       }),
     );
+    const clock = new ManualClock();
     const client = closeLater(
       createClient({
         service: 'slow-headers',
@@ -20,9 +22,16 @@ describe('client timeouts against misbehaving servers', () => {
         timeoutMs: 80,
         retry: { maxAttempts: 2, baseDelayMs: 1, budget: false },
         breaker: false,
+        clock,
       }),
     );
-    const err = await errorOf(client.request({ path: '/v1/x' }));
+    const failed = errorOf(client.request({ path: '/v1/x' }));
+    // Each attempt times out only once the server holds it; the 1 ms backoff falls due on the way.
+    await server.hitsReached(1);
+    await clock.advance(100);
+    await server.hitsReached(2);
+    await clock.advance(100);
+    const err = await failed;
     expect(err.code).toBe('FAULTLINE_TIMEOUT');
     expect(getCallOutcome(err)?.attempts).toBe(2);
     expect(server.hits).toBe(2);
@@ -54,13 +63,19 @@ describe('client timeouts against misbehaving servers', () => {
         /* accept, read nothing, answer nothing */
       }),
     );
+    const clock = new ManualClock();
     const client = closeLater(
-      createClient({ service: 'black-hole', baseUrl: server.url, timeoutMs: 60, retry: false }),
+      createClient({ service: 'black-hole', baseUrl: server.url, timeoutMs: 60, retry: false, clock }),
     );
-    const err = await errorOf(client.request({ path: '/' }));
+    const failed = errorOf(client.request({ path: '/' }));
+    await server.hitsReached(1);
+    // One connection accepted when the timeout fires. (Counted here, not after the error:
+    // undici opens a fresh connection once the aborted one is destroyed.)
+    expect(server.connections).toBe(1);
+    await clock.advance(70);
+    const err = await failed;
     expect(err.code).toBe('FAULTLINE_TIMEOUT');
     expect(err.message).toContain('timeoutMs=60');
-    expect(server.connections).toBe(1);
   });
 
   it('cuts an attempt to what is left of the deadline and reports DEADLINE_EXCEEDED', async () => {
@@ -69,6 +84,7 @@ describe('client timeouts against misbehaving servers', () => {
         /* never answers */
       }),
     );
+    const clock = new ManualClock();
     const client = closeLater(
       createClient({
         service: 'deadline',
@@ -77,9 +93,13 @@ describe('client timeouts against misbehaving servers', () => {
         deadlineMs: 120,
         retry: { maxAttempts: 10, baseDelayMs: 1, budget: false },
         breaker: false,
+        clock,
       }),
     );
-    const err = await errorOf(client.request({ path: '/' }));
+    const failed = errorOf(client.request({ path: '/' }));
+    await server.hitsReached(1);
+    await clock.advance(130);
+    const err = await failed;
     expect(err.code).toBe('FAULTLINE_DEADLINE_EXCEEDED');
     expect((err.cause as { code?: string }).code).toBe('FAULTLINE_TIMEOUT');
     expect(server.hits).toBe(1); // a deadline is not retried
@@ -120,7 +140,7 @@ describe('client timeouts against misbehaving servers', () => {
     );
     const controller = new AbortController();
     const pending = client.request({ path: '/', signal: controller.signal });
-    while (server.hits === 0) await new Promise((r) => setTimeout(r, 5));
+    await server.hitsReached(1);
     controller.abort(new Error('user cancelled'));
     const err = await errorOf(pending);
     expect(err.code).toBe('FAULTLINE_ABORTED');

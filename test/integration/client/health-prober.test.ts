@@ -34,6 +34,7 @@ describe('active health checks against real endpoints', () => {
     const options = resolveHealthCheckOptions({
       path: '/healthz',
       intervalMs: 1_000,
+      timeoutMs: 60_000, // never reached: rounds are driven by the interval only
       unhealthyThreshold: 2,
       healthyThreshold: 2,
     });
@@ -83,7 +84,7 @@ describe('active health checks against real endpoints', () => {
     const prober = new HealthProber(set, options, clock);
     cleanup.push(() => prober.close());
     const round = prober.runRound();
-    while (held.length === 0) await new Promise((r) => setTimeout(r, 5));
+    await silent.hitsReached(1);
     await clock.advance(200);
     await round;
     expect(set.health().endpoints[0]!.status).toBe('unhealthy');
@@ -91,15 +92,16 @@ describe('active health checks against real endpoints', () => {
 });
 
 /**
- * Advances the clock to the next probe round whenever no probe is in flight (the only
- * pending timer is then the prober's interval), until `rounds` rounds completed. Probe
- * timeouts are never fired this way, so a slow machine cannot fail a probe.
+ * Runs probe rounds until `rounds` completed: advances the clock to the prober's interval
+ * timer (the only one pending between rounds), then waits until the real probes answered and
+ * the next round is armed (1 s later). Probe timeouts are never fired this way, so a slow
+ * machine cannot fail a probe.
  */
 async function runRounds(clock: ManualClock, prober: HealthProber, rounds: number): Promise<void> {
-  for (let guard = 0; prober.rounds < rounds && guard < 400; guard++) {
-    const next = clock.nextTimerAt();
-    if (clock.pendingTimers === 1 && next !== undefined) await clock.advanceTo(next);
-    else await new Promise((r) => setTimeout(r, 5));
+  for (let guard = 0; prober.rounds < rounds && guard < 10; guard++) {
+    const roundAt = await clock.whenTimer();
+    await clock.advanceTo(roundAt);
+    await clock.whenTimer((at) => at === roundAt + 1_000);
   }
   expect(prober.rounds).toBe(rounds);
 }

@@ -7,6 +7,8 @@ export interface LoopbackServer {
   url: string;
   /** Requests received (HTTP) or connections accepted (raw TCP). */
   hits: number;
+  /** Resolves once at least `n` hits arrived (before the handler answers the n-th). */
+  hitsReached(n: number): Promise<void>;
   /** Headers of every HTTP request received, in order. */
   requests: IncomingMessage['headers'][];
   /** Connections accepted so far. */
@@ -22,10 +24,28 @@ export interface LoopbackServer {
   close(): Promise<void>;
 }
 
+/** A count that only grows, and promises that resolve once it reaches a value. */
+class Tally {
+  value = 0;
+  private readonly waiters: Array<{ n: number; resolve: () => void }> = [];
+
+  bump(): number {
+    this.value++;
+    for (const w of this.waiters.filter((x) => x.n <= this.value)) {
+      this.waiters.splice(this.waiters.indexOf(w), 1);
+      w.resolve();
+    }
+    return this.value;
+  }
+
+  reached(n: number): Promise<void> {
+    return this.value >= n ? Promise.resolve() : new Promise((resolve) => this.waiters.push({ n, resolve }));
+  }
+}
+
 interface State {
   connections: number;
-  closed: number;
-  closeWaiters: Array<{ n: number; resolve: () => void }>;
+  closed: Tally;
 }
 
 function track(server: Server, state: State, sockets: Set<Socket>, waiters: Array<() => void>) {
@@ -33,11 +53,7 @@ function track(server: Server, state: State, sockets: Set<Socket>, waiters: Arra
     state.connections++;
     sockets.add(socket);
     socket.on('close', () => {
-      state.closed++;
-      for (const w of state.closeWaiters.filter((x) => x.n <= state.closed)) {
-        state.closeWaiters.splice(state.closeWaiters.indexOf(w), 1);
-        w.resolve();
-      }
+      state.closed.bump();
       sockets.delete(socket);
       if (sockets.size === 0) for (const w of waiters.splice(0)) w();
     });
@@ -51,7 +67,7 @@ async function listen(server: Server): Promise<number> {
 }
 
 async function wrap(server: Server, sockets: Set<Socket>, waiters: Array<() => void>) {
-  const state: State = { connections: 0, closed: 0, closeWaiters: [] };
+  const state: State = { connections: 0, closed: new Tally() };
   track(server, state, sockets, waiters);
   const port = await listen(server);
   return { port, state };
@@ -59,10 +75,7 @@ async function wrap(server: Server, sockets: Set<Socket>, waiters: Array<() => v
 
 function controls(server: Server, state: State, sockets: Set<Socket>, waiters: Array<() => void>) {
   return {
-    socketsClosed: (n: number) =>
-      state.closed >= n
-        ? Promise.resolve()
-        : new Promise<void>((resolve) => state.closeWaiters.push({ n, resolve })),
+    socketsClosed: (n: number) => state.closed.reached(n),
     openSockets: () => sockets.size,
     allSocketsClosed: () =>
       sockets.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve)),
@@ -83,16 +96,18 @@ function controls(server: Server, state: State, sockets: Set<Socket>, waiters: A
 async function expose(
   server: Server,
   result: LoopbackServer,
+  hits: Tally,
   requests: IncomingMessage['headers'][],
 ): Promise<LoopbackServer> {
   const sockets = new Set<Socket>();
   const waiters: Array<() => void> = [];
   const { port, state } = await wrap(server, sockets, waiters);
   Object.defineProperty(result, 'connections', { get: () => state.connections });
-  Object.defineProperty(result, 'closed', { get: () => state.closed });
+  Object.defineProperty(result, 'closed', { get: () => state.closed.value });
+  Object.defineProperty(result, 'hits', { get: () => hits.value });
   return Object.assign(result, {
     url: `http://127.0.0.1:${port}`,
-    hits: 0,
+    hitsReached: (n: number) => hits.reached(n),
     requests,
     ...controls(server, state, sockets, waiters),
   });
@@ -104,14 +119,14 @@ export async function startHttpServer(
 ): Promise<LoopbackServer> {
   const requests: IncomingMessage['headers'][] = [];
   const result = {} as LoopbackServer;
+  const hits = new Tally();
   const server = createHttpServer((req, res) => {
-    result.hits++;
     requests.push(req.headers);
     req.resume();
-    handler(req, res, result.hits);
+    handler(req, res, hits.bump());
   });
   server.keepAliveTimeout = 30_000;
-  return expose(server, result, requests);
+  return expose(server, result, hits, requests);
 }
 
 /** A raw TCP server on 127.0.0.1:0 calling `onSocket(socket, hitNumber)` per connection. */
@@ -119,12 +134,12 @@ export async function startTcpServer(
   onSocket: (socket: Socket, hit: number) => void,
 ): Promise<LoopbackServer> {
   const result = {} as LoopbackServer;
+  const hits = new Tally();
   const server = createNetServer((socket) => {
-    result.hits++;
     socket.on('error', () => {});
-    onSocket(socket, result.hits);
+    onSocket(socket, hits.bump());
   });
-  return expose(server, result, []);
+  return expose(server, result, hits, []);
 }
 
 /** The code of a rejected promise's error (fails the test if it resolved). */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { type AddressInfo, connect, createServer, type Server, type Socket } from 'node:net';
+import { setImmediate } from 'node:timers/promises';
 import { type FaultProxy, startFaultProxy } from '../../../src/proxy/start-fault-proxy.ts';
 
 /** Closes what a test opened, in reverse order. */
@@ -131,4 +132,24 @@ export function readBytes(socket: Socket, n: number): Promise<Buffer> {
     socket.on('data', onData);
     socket.once('close', () => reject(new Error(`closed after ${got} of ${n} bytes`)));
   });
+}
+
+/**
+ * Waits until `progress()` stops moving: unchanged over `quietTurns` consecutive event-loop
+ * turns (each turn runs every I/O callback already due), or until it reaches `limit`.
+ *
+ * Backpressure tests use it instead of a sleep. The proxy runs in this process: while it keeps
+ * reading, bytes move between two turns whatever the machine's load, and once backpressure
+ * stops it they stay put. A wall-clock sleep would instead measure the machine: too short on a
+ * busy one, the transfer has not even started. Bounded: `progress` only grows, up to `limit`.
+ */
+export async function untilQuiet(progress: () => number, limit: number, quietTurns = 200): Promise<void> {
+  let last = progress();
+  let quiet = 0;
+  while (quiet < quietTurns && last < limit) {
+    await setImmediate();
+    const now = progress();
+    quiet = now === last ? quiet + 1 : 0;
+    last = now;
+  }
 }

@@ -1,7 +1,6 @@
 import { once } from 'node:events';
 import { type AddressInfo, connect, createServer, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   api,
@@ -12,6 +11,7 @@ import {
   startEcho,
   startProxy,
   Teardown,
+  untilQuiet,
 } from './proxy-fixtures.ts';
 
 const teardown = new Teardown();
@@ -120,11 +120,15 @@ describe('fault proxy traffic through toxics', () => {
   });
 
   it('timeout 0 holds the connection open; removing the toxic closes it', async () => {
-    const { proxy, port } = await setup({ name: 'hold', type: 'timeout', attributes: { timeout: 0 } });
+    const { proxy, port, echo } = await setup({ name: 'hold', type: 'timeout', attributes: { timeout: 0 } });
+    const upstream = once(echo.server, 'connection') as Promise<[Socket]>;
     const socket = await connectTo(port, teardown);
     const closed = readAll(socket);
     socket.write('hello');
-    await sleep(100);
+    // The bytes went through the proxy; the echo sends them back into the toxic.
+    const [upstreamSocket] = await upstream;
+    await once(upstreamSocket, 'data');
+    await api(proxy, 'GET', '/proxies/p');
     expect(socket.destroyed).toBe(false);
     await api(proxy, 'DELETE', '/proxies/p/toxics/hold');
     const { data } = await closed;
@@ -237,11 +241,15 @@ describe('fault proxy traffic through toxics', () => {
   });
 
   it('survives an abrupt client disconnect mid-transfer', async () => {
-    const { proxy, port } = await setup({ type: 'latency', attributes: { latency: 20 } });
+    const { proxy, port, echo } = await setup({ type: 'latency', attributes: { latency: 20 } });
+    const upstream = once(echo.server, 'connection') as Promise<[Socket]>;
     const socket = await connectTo(port, teardown);
     socket.write('x'.repeat(100_000));
+    const [upstreamSocket] = await upstream;
     socket.resetAndDestroy();
-    await sleep(50);
+    // The proxy saw the disconnect once it closed its upstream side.
+    // (Not `once`: an EPIPE of the echo's write-back on the way would reject it.)
+    await new Promise((resolve) => upstreamSocket.once('close', resolve));
     const again = await connectTo(port, teardown);
     expect((await roundTrip(again, 'still here')).reply).toBe('still here');
     expect((await api(proxy, 'GET', '/proxies/p')).status).toBe(200);
@@ -274,19 +282,21 @@ describe('fault proxy backpressure', () => {
       let upstreamSocket: Socket | undefined;
       // The upstream writes 64 KiB at a time, only when its socket drains: `pumped` is
       // then what the proxy has taken (plus kernel buffers), bounded at 64 MiB.
+      const total = 64 * 1024 * 1024;
       let pumped = 0;
       const chunk = Buffer.alloc(64 * 1024, 1);
       const server = createServer((socket) => {
         upstreamSocket = socket;
         socket.on('error', () => {});
         const pump = () => {
-          while (pumped < 64 * 1024 * 1024 && !socket.destroyed) {
+          while (pumped < total && !socket.destroyed) {
             pumped += chunk.length;
             if (!socket.write(chunk)) return void socket.once('drain', pump);
           }
         };
         pump();
       });
+      const upstreamConnected = once(server, 'connection');
       server.listen(0, '127.0.0.1');
       await once(server, 'listening');
       teardown.push(async () => {
@@ -300,7 +310,8 @@ describe('fault proxy backpressure', () => {
       }
       const socket = await connectTo(port, teardown);
       socket.pause();
-      await sleep(400);
+      await upstreamConnected;
+      await untilQuiet(() => pumped, total);
       expect(upstreamSocket).toBeDefined();
       // Kernel buffers hold a few MiB; reading the whole 64 MiB would mean no backpressure.
       expect(pumped).toBeGreaterThan(0);

@@ -73,7 +73,8 @@ describe('report.html in headless Chromium', () => {
     expect(problems).toEqual([]);
     expect(requests).toEqual([reportUrl]);
     const sections = page.locator('section.scenario');
-    await expect.poll(() => sections.count()).toBe(2);
+    await sections.nth(1).waitFor({ state: 'attached' });
+    expect(await sections.count()).toBe(2);
     // inference-outage: 3 charts x 3 phases; auth: 3 charts x 1 phase.
     expect(await sections.nth(0).locator('svg.chart').count()).toBe(3);
     expect(await sections.nth(0).locator('svg.chart rect.phase-band').count()).toBe(9);
@@ -110,7 +111,7 @@ describe('report.html in headless Chromium', () => {
     const page = await context.newPage();
     await page.goto(reportUrl);
 
-    await page.locator('#only-failing').check({ timeout: 5000 });
+    await page.locator('#only-failing').check({ timeout: 20_000 });
 
     expect(await page.locator('section.scenario.pass').isVisible()).toBe(false);
     expect(await page.locator('section.scenario.fail').isVisible()).toBe(true);

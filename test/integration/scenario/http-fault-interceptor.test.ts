@@ -176,7 +176,7 @@ describe('http fault interceptor', () => {
         return o;
       });
       // Wait for the real response to reach the pacer (real socket I/O).
-      for (let i = 0; i < 200 && clock.pendingTimers === 0; i++) await new Promise((r) => setTimeout(r, 5));
+      await clock.whenTimer();
       await clock.advance(1000);
       expect(done).toBe(false);
       await clock.advance(Math.ceil((BODY.length / 100) * 1000));
