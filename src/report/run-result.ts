@@ -33,7 +33,14 @@ export interface RunResult {
   exitCode: 0 | 1;
 }
 
-export type ScenarioVerdict = 'pass' | 'fail' | 'interrupted';
+/**
+ * - pass: every hypothesis held;
+ * - fail: it ran, and a hypothesis failed;
+ * - errored: it could not run or finish (an error before its first phase, during one, or
+ *   while undoing its faults); the report says why in `error`;
+ * - interrupted: the run was stopped (SIGINT/SIGTERM) before the scenario finished or started.
+ */
+export type ScenarioVerdict = 'pass' | 'fail' | 'errored' | 'interrupted';
 
 export interface ScenarioResult {
   name: string;
@@ -43,8 +50,10 @@ export interface ScenarioResult {
   service: string;
   /** The exact command that replays this scenario. */
   replayCommand: string;
+  /** The `--client` adapter module that ran; absent for Faultline's reference client. */
+  clientModule?: string;
   verdict: ScenarioVerdict;
-  /** The crash message, when the scenario crashed. */
+  /** Why the scenario errored (verdict `errored`): the error, and any cleanup that failed. */
   error?: string;
   /** Scenario time of the last event, ms. */
   durationMs: number;
@@ -151,7 +160,8 @@ export interface CountTotals {
 }
 
 export interface RunTotals {
-  scenarios: CountTotals & { interrupted: number };
+  /** `failed` counts verdict `fail` only: total = passed + failed + errored + interrupted. */
+  scenarios: CountTotals & { errored: number; interrupted: number };
   hypotheses: CountTotals;
   contracts: CountTotals;
   checks: CountTotals;

@@ -15,6 +15,7 @@ import { HttpFaultSet } from './faults/http/http-fault-set.ts';
 import { TcpFaultTarget } from './faults/tcp/tcp-fault-target.ts';
 import { LoadDriver } from './load/load-driver.ts';
 import type { LoadedScenario } from './load-scenario-file.ts';
+import { planScenario } from './plan-scenario.ts';
 import type { ScenarioEnvironment } from './scenario-environment.ts';
 import { ScenarioTimeline } from './scenario-timeline.ts';
 import { resolveScenarioMode } from './schema/resolve-scenario-mode.ts';
@@ -77,14 +78,7 @@ export async function runScenario(o: RunScenarioOptions): Promise<ScenarioOutcom
     undo.push('close the client', () => target.close());
     log.write({
       type: 'scenario-start',
-      scenario: scenario.name,
-      file: scenario.file,
-      seed: scenario.seed,
-      mode,
-      service: scenario.service,
-      replayCommand: `npx faultline run ${scenario.file} --seed ${scenario.seed}`,
-      phases: scenario.phases.map((p) => ({ name: p.name, durationMs: p.durationMs, faults: p.faults })),
-      hypotheses: scenario.hypotheses,
+      ...planScenario(scenario, o.env.clientModule),
       client: {
         ...(redact(options.client) as object),
         // What a custom client reports: hypotheses needing missing evidence fail as inconclusive.
@@ -97,7 +91,6 @@ export async function runScenario(o: RunScenarioOptions): Promise<ScenarioOutcom
             }
           : {}),
       },
-      load: scenario.load,
       t: rel(),
     });
     const deadlineMs = options.client.deadlineMs ?? DEFAULT_DEADLINE_MS;
@@ -185,6 +178,7 @@ export async function runScenario(o: RunScenarioOptions): Promise<ScenarioOutcom
       t: rel(),
       interrupted: outcome.interrupted,
       ...(outcome.error !== undefined ? { error: outcome.error } : {}),
+      ...(outcome.cleanupFailures.length > 0 ? { cleanupFailures: outcome.cleanupFailures } : {}),
     });
     await log.flush();
   }

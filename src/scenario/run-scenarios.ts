@@ -18,6 +18,8 @@ import { EventLogWriter } from './event-log-writer.ts';
 import { type ClientFactory, loadClientModule } from './load-client-module.ts';
 import type { LoadedScenario } from './load-scenario-file.ts';
 import { loadScenarios } from './load-scenarios.ts';
+import { planScenario } from './plan-scenario.ts';
+import { whileHoldingEventLoop } from './run-keep-alive.ts';
 import { runScenario, type ScenarioOutcome, type ScenarioProgress } from './run-scenario.ts';
 import { runSuiteChecks } from './run-suite-checks.ts';
 import type { ScenarioEnvironment } from './scenario-environment.ts';
@@ -87,7 +89,12 @@ export interface RunSummary {
  * const summary = await runScenarios({ cwd: process.cwd(), files: ['scenarios/inference-*.yaml'] });
  * process.exitCode = summary.exitCode;
  */
-export async function runScenarios(options: RunScenariosOptions): Promise<RunSummary> {
+export function runScenarios(options: RunScenariosOptions): Promise<RunSummary> {
+  // The run holds the event loop itself: unref'd client timers alone would let Node exit mid-run.
+  return whileHoldingEventLoop(() => run(options));
+}
+
+async function run(options: RunScenariosOptions): Promise<RunSummary> {
   const { cwd } = options;
   const config = await loadFaultlineConfig({ cwd });
   const grep = options.grep === undefined ? undefined : compileGrep(options.grep);
@@ -133,20 +140,60 @@ export async function runScenarios(options: RunScenariosOptions): Promise<RunSum
       ...(options.shard ? { shard: options.shard } : {}),
       t: 0,
     });
-    const env = await startEnvironment(scenarios, config, options, factory, infra);
+    log.write({
+      type: 'run-plan',
+      scenarios: scenarios.map((s) => planScenario(s, options.clientModule)),
+      t: Date.now() - started,
+    });
+    // From here on, no error may leave a planned scenario without a record: a failure to
+    // start the environment errors every scenario, a runner crash errors the one it hit.
+    let env: ScenarioEnvironment | undefined;
+    let envError: string | undefined;
+    try {
+      env = await startEnvironment(scenarios, config, options, factory, infra);
+    } catch (err) {
+      envError = `Failed to prepare the run: ${messageOf(err)}`;
+    }
     for (const scenario of scenarios) {
       if (options.signal?.aborted) {
         interrupted = true;
         break;
       }
-      const outcome = await runScenario({
-        scenario,
-        config,
-        env,
-        log,
-        signal: options.signal,
-        onProgress: options.onProgress,
-      });
+      let outcome: ScenarioOutcome;
+      if (env === undefined) {
+        outcome = { interrupted: false, error: envError, cleanupFailures: [] };
+        log.write({
+          type: 'scenario-end',
+          scenario: scenario.name,
+          t: 0,
+          interrupted: false,
+          error: envError,
+        });
+      } else {
+        try {
+          outcome = await runScenario({
+            scenario,
+            config,
+            env,
+            log,
+            signal: options.signal,
+            onProgress: options.onProgress,
+          });
+        } catch (err) {
+          outcome = {
+            interrupted: false,
+            error: `The runner failed: ${messageOf(err)}`,
+            cleanupFailures: [],
+          };
+          log.write({
+            type: 'scenario-end',
+            scenario: scenario.name,
+            t: 0,
+            interrupted: false,
+            error: outcome.error,
+          });
+        }
+      }
       options.onScenarioEnd?.(scenario.name, outcome);
       if (outcome.interrupted) {
         interrupted = true;
@@ -221,7 +268,12 @@ async function startEnvironment(
     ...(toxiproxy ? { toxiproxy } : {}),
     createClient: factory,
     customClient: options.clientModule !== undefined,
+    ...(options.clientModule !== undefined ? { clientModule: options.clientModule } : {}),
   };
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
 function compileGrep(pattern: string): RegExp {

@@ -18,4 +18,6 @@ export interface ScenarioEnvironment {
   createClient(options: ClientOptions): LoadTarget;
   /** Whether the client is the reference one (breaker and fallback evidence is complete). */
   customClient: boolean;
+  /** The `--client` module as given, for the report and the replay command. */
+  clientModule?: string;
 }

@@ -1,5 +1,5 @@
-import type { PhaseResult, RunResult, ScenarioResult } from '../run-result.ts';
-import { formatMs, formatRate, formatRatio } from './format.ts';
+import type { PhaseResult, RunResult, ScenarioResult, ScenarioVerdict } from '../run-result.ts';
+import { failureHeadline, formatMs, formatRate, formatRatio, VERDICT_LABEL } from './format.ts';
 import { escapeHtml as e } from './html/escape-html.ts';
 import { HTML_STYLES } from './html/html-styles.ts';
 import { breakerChart, latencyChart, throughputChart } from './html/svg-chart.ts';
@@ -29,9 +29,12 @@ export const htmlReporter: Reporter = {
 <body>
 <header class="run">
 <h1>Faultline report <span class="badge ${ok ? 'pass' : 'fail'}">${ok ? 'PASSED' : 'FAILED'}</span>${result.interrupted ? ' <span class="badge interrupted">INTERRUPTED</span>' : ''}</h1>
+${ok ? '' : `<p class="error headline">${e(failureHeadline(result))}.</p>`}
 <div class="meta">run <code>${e(result.runId)}</code>${result.startedAt ? ` started ${e(result.startedAt)}` : ''}${result.faultlineVersion ? `, faultline ${e(result.faultlineVersion)}` : ''}${result.durationMs !== undefined ? `, took ${e(formatMs(result.durationMs))}` : ''}, exit code ${result.exitCode}</div>
 <div class="totals">
 <div><strong>${t.scenarios.passed}/${t.scenarios.total}</strong>scenarios passed</div>
+${t.scenarios.errored > 0 ? `<div class="error"><strong>${t.scenarios.errored}</strong>errored</div>` : ''}
+${t.scenarios.interrupted > 0 ? `<div><strong>${t.scenarios.interrupted}</strong>interrupted</div>` : ''}
 <div><strong>${t.hypotheses.passed}/${t.hypotheses.total}</strong>hypotheses held</div>
 ${t.contracts.total > 0 ? `<div><strong>${t.contracts.passed}/${t.contracts.total}</strong>contract interactions</div>` : ''}
 ${t.checks.total > 0 ? `<div><strong>${t.checks.passed}/${t.checks.total}</strong>invariants</div>` : ''}
@@ -59,8 +62,8 @@ ${checksSection(result)}
   },
 };
 
-function badge(verdict: 'pass' | 'fail' | 'interrupted'): string {
-  return `<span class="badge ${verdict}">${verdict === 'interrupted' ? 'INTERRUPTED' : verdict.toUpperCase()}</span>`;
+function badge(verdict: ScenarioVerdict): string {
+  return `<span class="badge ${verdict}">${VERDICT_LABEL[verdict]}</span>`;
 }
 
 function scenarioIndex(result: RunResult): string {
@@ -98,7 +101,7 @@ function scenarioSection(s: ScenarioResult, index: number): string {
   return `<section class="scenario ${s.verdict}" id="scenario-${index}">
 <h2>${badge(s.verdict)} ${e(s.name)}</h2>
 <div class="meta">${e(s.file)} · service <code>${e(s.service)}</code> · ${e(s.mode)} time · seed <code>${s.seed}</code> · ${e(formatMs(s.durationMs))}</div>
-${s.error ? `<p class="error">Crashed: ${e(s.error)}</p>` : ''}
+${s.error ? `<p class="error">Errored: ${e(s.error)}</p>` : ''}
 <h3>Replay</h3>
 <pre class="replay"><code>${e(s.replayCommand)}</code></pre>
 <h3>Hypotheses</h3>
