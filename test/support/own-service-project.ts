@@ -77,14 +77,15 @@ export function realScenario(
   name: string,
   phases: Array<{ name: string; durationMs: number; faults?: string[] }>,
   hypotheses: string[] = ['{ calls: { min: 1 } }'],
+  load: { concurrency?: number; ratePerSec?: number } = {},
 ): string {
   return [
     `name: ${name}`,
     'service: mine',
     'mode: real',
     'load:',
-    '  concurrency: 1',
-    '  ratePerSec: 20',
+    `  concurrency: ${load.concurrency ?? 1}`,
+    `  ratePerSec: ${load.ratePerSec ?? 20}`,
     '  request: { method: GET, path: /things }',
     'phases:',
     ...phases.flatMap((p) => [
