@@ -75,7 +75,10 @@ describe('faultline run lives until the run ends', () => {
           {
             name: 'bad',
             durationMs: 700,
-            faults: ['tcp: { toxic: latency, attributes: { latency: 5 } }', 'http: { rate: 0.5, status: 503 }'],
+            faults: [
+              'tcp: { toxic: latency, attributes: { latency: 5 } }',
+              'http: { rate: 0.5, status: 503 }',
+            ],
           },
         ],
         ['{ phase: bad, calls: { min: 1 } }'],

@@ -47,7 +47,9 @@ export function runCliChild(argv: string[], options: { cwd: string; env?: NodeJS
     child.on('close', (code, signal) => {
       for (const w of waiters.splice(0)) {
         w.reject(
-          new Error(`the CLI exited (${code ?? signal}) before printing ${JSON.stringify(w.text)}:\n${stdout}\n${stderr}`),
+          new Error(
+            `the CLI exited (${code ?? signal}) before printing ${JSON.stringify(w.text)}:\n${stdout}\n${stderr}`,
+          ),
         );
       }
       resolve({ code, signal });
