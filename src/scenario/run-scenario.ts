@@ -7,6 +7,7 @@ import type { Clock } from '../time/clock.ts';
 import { ManualClock } from '../time/manual-clock.ts';
 import { deriveRandom } from '../time/random.ts';
 import { systemClock } from '../time/system-clock.ts';
+import type { CleanupLedger } from './cleanup-ledger.ts';
 import { InProcessDispatcher } from './dispatch/in-process-dispatcher.ts';
 import { OriginRouterDispatcher } from './dispatch/origin-router-dispatcher.ts';
 import type { EventLogWriter } from './event-log-writer.ts';
@@ -32,6 +33,8 @@ export interface RunScenarioOptions {
   log: EventLogWriter;
   /** Interrupt (SIGINT/SIGTERM): stop the load, undo every fault, keep the log. */
   signal?: AbortSignal;
+  /** Follows this scenario's undo stack (what a forced exit would leave behind). */
+  cleanup?: CleanupLedger;
   /** Called as the scenario progresses (phase changes, every finished call). */
   onProgress?(progress: ScenarioProgress): void;
 }
@@ -69,6 +72,7 @@ export async function runScenario(o: RunScenarioOptions): Promise<ScenarioOutcom
   const timeline = new ScenarioTimeline(clock.now(), scenario.phases);
   const rel = () => clock.now() - timeline.t0;
   const undo = new UndoStack();
+  const untrack = o.cleanup?.track(undo);
   const outcome: ScenarioOutcome = { interrupted: false, cleanupFailures: [] };
   let driver: LoadDriver | undefined;
 
@@ -169,6 +173,7 @@ export async function runScenario(o: RunScenarioOptions): Promise<ScenarioOutcom
     if (stopping) await (clock instanceof ManualClock ? runInVirtualTime(clock, stopping) : stopping);
   } finally {
     const failures = await undo.drain();
+    untrack?.();
     outcome.cleanupFailures = failures.map(
       (f) => `${f.label}: ${(f.error as Error)?.message ?? String(f.error)}`,
     );

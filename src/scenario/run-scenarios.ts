@@ -14,6 +14,7 @@ import { writeReports } from '../report/write-reports.ts';
 import { createServiceHandler } from '../services/create-service-handler.ts';
 import { isServiceName, type ServiceName } from '../services/service-names.ts';
 import { startServices } from '../services/start-services.ts';
+import type { CleanupLedger } from './cleanup-ledger.ts';
 import { EventLogWriter } from './event-log-writer.ts';
 import { type ClientFactory, loadClientModule } from './load-client-module.ts';
 import type { LoadedScenario } from './load-scenario-file.ts';
@@ -61,6 +62,8 @@ export interface RunScenariosOptions {
   onNote?(line: string): void;
   /** Interrupt: the scenario running stops, its faults are undone, the log and result are kept. */
   signal?: AbortSignal;
+  /** Follows every undo stack of the run (what a forced exit would leave behind). */
+  cleanup?: CleanupLedger;
   /** Validated scenarios, before anything starts. */
   onPlan?(scenarios: ReadonlyArray<{ name: string; mode: 'real' | 'virtual' }>): void;
   onProgress?(progress: ScenarioProgress): void;
@@ -126,6 +129,7 @@ async function run(options: RunScenariosOptions): Promise<RunSummary> {
   const reportDir = path.resolve(cwd, options.reportDir ?? 'reports/latest');
   const eventLogPath = path.join(reportDir, 'events.ndjson');
   const infra = new UndoStack();
+  const untrackInfra = options.cleanup?.track(infra);
   const log = await EventLogWriter.open(eventLogPath);
   let interrupted = false;
   try {
@@ -177,6 +181,7 @@ async function run(options: RunScenariosOptions): Promise<RunSummary> {
             env,
             log,
             signal: options.signal,
+            ...(options.cleanup ? { cleanup: options.cleanup } : {}),
             onProgress: options.onProgress,
           });
         } catch (err) {
@@ -214,6 +219,7 @@ async function run(options: RunScenariosOptions): Promise<RunSummary> {
     }
   } finally {
     await infra.drain();
+    untrackInfra?.();
     log.write({ type: 'run-end', t: Date.now() - started, interrupted });
     await log.close();
   }

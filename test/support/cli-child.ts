@@ -12,7 +12,7 @@ export interface CliChild {
   child: ChildProcess;
   out(): string;
   err(): string;
-  /** Resolves once stdout has contained `text` (rejects if the child exits first). */
+  /** Resolves once stdout or stderr has contained `text` (rejects if the child exits first). */
   waitForOutput(text: string): Promise<void>;
   /** Resolves with the exit code (or the signal that killed it). */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -31,7 +31,7 @@ export function runCliChild(argv: string[], options: { cwd: string; env?: NodeJS
   const waiters: Array<{ text: string; resolve: () => void; reject: (e: Error) => void }> = [];
   const settle = () => {
     for (const w of [...waiters]) {
-      if (!stdout.includes(w.text)) continue;
+      if (!stdout.includes(w.text) && !stderr.includes(w.text)) continue;
       waiters.splice(waiters.indexOf(w), 1);
       w.resolve();
     }
@@ -42,6 +42,7 @@ export function runCliChild(argv: string[], options: { cwd: string; env?: NodeJS
   });
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
     stderr += chunk;
+    settle();
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.on('close', (code, signal) => {
@@ -60,7 +61,7 @@ export function runCliChild(argv: string[], options: { cwd: string; env?: NodeJS
     out: () => stdout,
     err: () => stderr,
     waitForOutput(text) {
-      if (stdout.includes(text)) return Promise.resolve();
+      if (stdout.includes(text) || stderr.includes(text)) return Promise.resolve();
       return new Promise((resolve, reject) => waiters.push({ text, resolve, reject }));
     },
     exited,
