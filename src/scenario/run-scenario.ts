@@ -256,7 +256,7 @@ async function prepareClient(o: RunScenarioOptions, mode: 'real' | 'virtual', cl
       if (!env.toxiproxy)
         throw new FaultlineError('FAULTLINE_RUN_USAGE', 'tcp faults and upstreams > 1 need a Toxiproxy API');
       for (let i = 1; i <= upstreams; i++) {
-        const name = `faultline-${slug(scenario.name)}${upstreams === 1 ? '' : `-${i}`}`;
+        const name = `${env.proxyNamePrefix ?? 'faultline-'}${slug(scenario.name)}${upstreams === 1 ? '' : `-${i}`}`;
         tcp.push(
           await TcpFaultTarget.create({
             toxiproxyUrl: env.toxiproxy.url,

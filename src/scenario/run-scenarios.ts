@@ -16,6 +16,8 @@ import { isServiceName, type ServiceName } from '../services/service-names.ts';
 import { startServices } from '../services/start-services.ts';
 import type { CleanupLedger } from './cleanup-ledger.ts';
 import { EventLogWriter } from './event-log-writer.ts';
+import { currentProxyOwner, proxyNamePrefix } from './faults/tcp/proxy-owner.ts';
+import { sweepStaleProxies } from './faults/tcp/sweep-stale-proxies.ts';
 import { type ClientFactory, loadClientModule } from './load-client-module.ts';
 import type { LoadedScenario } from './load-scenario-file.ts';
 import { loadScenarios } from './load-scenarios.ts';
@@ -128,6 +130,7 @@ async function run(options: RunScenariosOptions): Promise<RunSummary> {
   const started = Date.now();
   const reportDir = path.resolve(cwd, options.reportDir ?? 'reports/latest');
   const eventLogPath = path.join(reportDir, 'events.ndjson');
+  const runId = randomUUID();
   const infra = new UndoStack();
   const untrackInfra = options.cleanup?.track(infra);
   const log = await EventLogWriter.open(eventLogPath);
@@ -136,7 +139,7 @@ async function run(options: RunScenariosOptions): Promise<RunSummary> {
     log.write({
       type: 'run-start',
       version: EVENT_LOG_VERSION,
-      runId: randomUUID(),
+      runId,
       startedAt: new Date(started).toISOString(),
       argv: options.argv ?? [],
       faultlineVersion: faultlineVersion(),
@@ -154,7 +157,7 @@ async function run(options: RunScenariosOptions): Promise<RunSummary> {
     let env: ScenarioEnvironment | undefined;
     let envError: string | undefined;
     try {
-      env = await startEnvironment(scenarios, config, options, factory, infra);
+      env = await startEnvironment(scenarios, config, options, factory, infra, runId);
     } catch (err) {
       envError = `Failed to prepare the run: ${messageOf(err)}`;
     }
@@ -235,6 +238,7 @@ async function startEnvironment(
   options: RunScenariosOptions,
   factory: ClientFactory,
   infra: UndoStack,
+  runId: string,
 ): Promise<ScenarioEnvironment> {
   const real = scenarios.filter((s) => resolveScenarioMode(s) === 'real');
   const urls: Partial<Record<string, string>> = { ...options.servicesUrls };
@@ -258,8 +262,10 @@ async function startEnvironment(
   let toxiproxy: ScenarioEnvironment['toxiproxy'];
   // tcp faults, and several upstream instances in real time (one proxy each), need the proxy.
   const needsTcp = real.some((s) => s.upstreams > 1 || s.phases.some((p) => p.faults.some((f) => f.tcp)));
-  if (options.toxiproxyUrl) toxiproxy = { url: options.toxiproxyUrl, external: true };
-  else if (needsTcp) {
+  if (options.toxiproxyUrl) {
+    toxiproxy = { url: options.toxiproxyUrl, external: true };
+    await sweepLeftovers(options.toxiproxyUrl, options.onNote);
+  } else if (needsTcp) {
     const proxy = await startFaultProxy({ port: 0 });
     infra.push('stop the fault proxy', () => proxy.close());
     toxiproxy = { url: proxy.url, external: false };
@@ -272,10 +278,29 @@ async function startEnvironment(
       return createServiceHandler(reference);
     },
     ...(toxiproxy ? { toxiproxy } : {}),
+    proxyNamePrefix: proxyNamePrefix(currentProxyOwner(runId)),
     createClient: factory,
     customClient: options.clientModule !== undefined,
     ...(options.clientModule !== undefined ? { clientModule: options.clientModule } : {}),
   };
+}
+
+/**
+ * Removes what earlier Faultline runs killed before their cleanup left on this Toxiproxy
+ * (only proxies named by proxy-owner.ts whose process is gone), and says so. A Toxiproxy
+ * that cannot be reached is not an error here: the scenarios that need it report that.
+ */
+async function sweepLeftovers(url: string, onNote: ((line: string) => void) | undefined): Promise<void> {
+  try {
+    const { removed, failed } = await sweepStaleProxies(url);
+    if (removed.length > 0)
+      onNote?.(
+        `Removed ${removed.length} stale proxy(ies) left on ${url} by an earlier Faultline run that was killed: ${removed.join(', ')}`,
+      );
+    for (const f of failed) onNote?.(`Failed to remove a stale proxy left by an earlier Faultline run: ${f}`);
+  } catch (err) {
+    onNote?.(`Could not check ${url} for proxies left by earlier Faultline runs: ${messageOf(err)}`);
+  }
 }
 
 function messageOf(err: unknown): string {

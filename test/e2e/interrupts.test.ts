@@ -21,7 +21,8 @@ afterEach(async () => {
   await project.close();
 });
 
-const proxies = async () => Object.keys(await (await fetch(`${toxiproxy.backend.url}/proxies`)).json());
+const proxies = async () =>
+  Object.keys((await (await fetch(`${toxiproxy.backend.url}/proxies`)).json()) as Record<string, unknown>);
 
 async function startSlowTcpRun(): Promise<CliChild> {
   const file = await project.scenario(

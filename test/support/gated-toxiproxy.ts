@@ -53,16 +53,17 @@ export async function gatedToxiproxy(): Promise<GatedToxiproxy> {
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
+  const release = () => {
+    released = true;
+    for (const resolve of held.splice(0)) resolve();
+  };
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     backend,
     firstDelete,
-    release() {
-      released = true;
-      for (const resolve of held.splice(0)) resolve();
-    },
+    release,
     async close() {
-      this.release();
+      release();
       server.closeAllConnections();
       server.close();
       await backend.close();
