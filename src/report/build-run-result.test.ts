@@ -19,7 +19,7 @@ describe('buildRunResult', () => {
 
     const result = await buildRunResult(log);
 
-    expect(result.schemaVersion).toBe(1);
+    expect(result.schemaVersion).toBe(2);
     expect(result.interrupted).toBe(false);
     expect(result.totals.calls).toBe(calls);
     const outage = result.scenarios[0]!;
@@ -42,7 +42,7 @@ describe('buildRunResult', () => {
     expect(down!.faultEvents.map((f) => f.action)).toEqual(['applied', 'removed']);
     expect(recovery!.metrics.breakerTransitions.at(-1)?.to).toBe('closed');
     const sum = (key: 'calls' | 'ok' | 'upstreamCalls' | 'shortCircuits') =>
-      outage.phases.reduce((n, p) => n + p.metrics[key], 0);
+      outage.phases.reduce((n, p) => n + (p.metrics[key] ?? 0), 0);
     expect(sum('calls')).toBe(outage.metrics.calls);
     expect(sum('ok')).toBe(outage.metrics.ok);
     expect(sum('upstreamCalls')).toBe(outage.metrics.upstreamCalls);

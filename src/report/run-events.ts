@@ -104,9 +104,11 @@ export interface CallRecord {
   outcome: 'ok' | 'failed' | 'unknown';
   status?: number;
   errorCode?: string;
-  attempts: number;
+  /** Attempts that reached the transport; absent when the client did not report it (unknown, never assumed). */
+  attempts?: number;
   breakerState: BreakerState;
-  shortCircuited: boolean;
+  /** Absent when the client reported no outcome for the call (unknown). */
+  shortCircuited?: boolean;
   fallback?: FallbackKind;
   stale?: boolean;
   deadlineMs: number;

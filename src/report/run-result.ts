@@ -7,7 +7,7 @@ import type { HypothesisResult } from './run-events.ts';
  * and described by src/report/report.schema.json. Additive changes keep `schemaVersion`;
  * anything else bumps it.
  */
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 export interface RunResult {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
@@ -102,18 +102,24 @@ export interface Metrics {
   successRate: number | null;
   /** Call latency in ms (short-circuited calls included), or null without calls. */
   latencyMs: LatencySummary | null;
-  /** Attempts that reached the transport / calls, or null without calls. */
+  /**
+   * Attempts that reached the transport / calls; null without calls, or when the client did
+   * not report an attempt count for every call (unknown: never assumed to be 1).
+   */
   attemptsPerCall: number | null;
-  /** Attempts that reached the transport (attempt records). */
-  upstreamCalls: number;
-  /** Of those, the ones made while the breaker was open or half-open. */
-  upstreamCallsWhileOpen: number;
-  fallbacks: number;
-  shortCircuits: number;
+  /** Attempts that reached the transport (attempt records); null when the client reports no attempts. */
+  upstreamCalls: number | null;
+  /** Of those, the ones made while the breaker was open or half-open; null when unknown. */
+  upstreamCallsWhileOpen: number | null;
+  /** Calls served by a fallback; null when the client reported no outcome for some call. */
+  fallbacks: number | null;
+  /** Calls refused by an open breaker; null when the client reported no outcome for some call. */
+  shortCircuits: number | null;
   deadlineExceeded: number;
   /** Breaker transitions in time order; at most 1000 are listed (see breakerTransitionCount). */
   breakerTransitions: BreakerTransition[];
-  breakerTransitionCount: number;
+  /** Every transition; null when the client exposes no breaker (onBreakerStateChange). */
+  breakerTransitionCount: number | null;
 }
 
 export interface TimeSeries {
@@ -132,8 +138,11 @@ export interface TimeBucket {
   p50: number | null;
   p95: number | null;
   p99: number | null;
-  /** The worst breaker state during the bucket (open > half-open > isolated > closed). */
-  breakerState: BreakerState;
+  /**
+   * The worst breaker state during the bucket (open > half-open > isolated > closed); null
+   * when the client exposes no breaker (unknown, not "closed").
+   */
+  breakerState: BreakerState | null;
 }
 
 export interface ContractResult {

@@ -5,11 +5,26 @@ import { LatencyHistogram } from './latency-histogram.ts';
 /** At most this many breaker transitions are listed per metrics block (all are counted). */
 export const MAX_LISTED_TRANSITIONS = 1000;
 
+/** Which evidence the client under test reports (a user's adapter may not report some). */
+export interface ClientEvidence {
+  /** Attempt records (`onAttempt`): upstream-call counts. */
+  attempts: boolean;
+  /** Breaker transitions (`onBreakerStateChange`). */
+  breaker: boolean;
+}
+
 /**
  * Folds call, attempt and breaker records into one `Metrics` block (for a phase or a whole
- * scenario) in constant memory: counters plus one hdr histogram.
+ * scenario) in constant memory: counters plus one hdr histogram. A figure the client does
+ * not report is `null` (unknown), never 0 or an assumed 1 attempt per call.
  */
 export class MetricsAccumulator {
+  /** Calls without a reported attempt count / without any reported outcome. */
+  private attemptsUnreported = 0;
+  private outcomeUnreported = 0;
+
+  constructor(private readonly evidence: ClientEvidence = { attempts: true, breaker: true }) {}
+
   private calls = 0;
   private ok = 0;
   private failed = 0;
@@ -29,7 +44,9 @@ export class MetricsAccumulator {
     if (call.outcome === 'ok') this.ok++;
     else if (call.outcome === 'failed') this.failed++;
     else this.unknown++;
-    this.attempts += call.attempts;
+    if (call.attempts === undefined) this.attemptsUnreported++;
+    else this.attempts += call.attempts;
+    if (call.shortCircuited === undefined && call.fallback === undefined) this.outcomeUnreported++;
     if (call.fallback !== undefined) this.fallbacks++;
     if (call.shortCircuited) this.shortCircuits++;
     if (call.deadlineExceeded) this.deadlineExceeded++;
@@ -65,14 +82,15 @@ export class MetricsAccumulator {
             max: this.latency.max()!,
           }
         : null,
-      attemptsPerCall: hasCalls ? this.attempts / this.calls : null,
-      upstreamCalls: this.upstreamCalls,
-      upstreamCallsWhileOpen: this.upstreamCallsWhileOpen,
-      fallbacks: this.fallbacks,
-      shortCircuits: this.shortCircuits,
+      attemptsPerCall: hasCalls && this.attemptsUnreported === 0 ? this.attempts / this.calls : null,
+      upstreamCalls: this.evidence.attempts ? this.upstreamCalls : null,
+      upstreamCallsWhileOpen:
+        this.evidence.attempts && this.evidence.breaker ? this.upstreamCallsWhileOpen : null,
+      fallbacks: this.outcomeUnreported === 0 ? this.fallbacks : null,
+      shortCircuits: this.outcomeUnreported === 0 ? this.shortCircuits : null,
       deadlineExceeded: this.deadlineExceeded,
       breakerTransitions: [...this.transitions].sort((a, b) => a.t - b.t),
-      breakerTransitionCount: this.transitionCount,
+      breakerTransitionCount: this.evidence.breaker ? this.transitionCount : null,
     };
   }
 }

@@ -2,7 +2,7 @@ import type { BreakerState } from '../../client/client-types.ts';
 import type { HypothesisEvaluator } from '../../scenario/hypotheses/create-hypothesis-evaluator.ts';
 import type { HypothesisResult, RunEvent, ScenarioEndEvent, ScenarioStartEvent } from '../run-events.ts';
 import type { PhaseResult, ScenarioResult } from '../run-result.ts';
-import { MetricsAccumulator } from './metrics-accumulator.ts';
+import { type ClientEvidence, MetricsAccumulator } from './metrics-accumulator.ts';
 import { bucketWidthFor, TimeSeriesAccumulator } from './time-series-accumulator.ts';
 
 /** Makes the evaluator of one hypothesis (the runner's `createHypothesisEvaluator` by default). */
@@ -25,7 +25,8 @@ interface PhaseState {
 export class ScenarioAccumulator {
   private readonly phases: PhaseState[];
   private readonly phaseIndex = new Map<string, number>();
-  private readonly overall = new MetricsAccumulator();
+  private readonly evidence: ClientEvidence;
+  private readonly overall: MetricsAccumulator;
   private readonly series: TimeSeriesAccumulator;
   private readonly evaluators: Array<HypothesisEvaluator | { failed: HypothesisResult }>;
   private breakerState: BreakerState = 'closed';
@@ -41,7 +42,12 @@ export class ScenarioAccumulator {
     createEvaluator: HypothesisEvaluatorFactory,
     readonly started = true,
   ) {
-    this.phases = start.phases.map(() => ({ faultEvents: [], metrics: new MetricsAccumulator() }));
+    this.evidence = evidenceOf(start);
+    this.overall = new MetricsAccumulator(this.evidence);
+    this.phases = start.phases.map(() => ({
+      faultEvents: [],
+      metrics: new MetricsAccumulator(this.evidence),
+    }));
     for (const [index, phase] of start.phases.entries()) this.phaseIndex.set(phase.name, index);
     this.series = new TimeSeriesAccumulator(bucketWidthFor(this.plannedMs()));
     this.evaluators = start.hypotheses.map((hypothesis, index) => {
@@ -151,7 +157,7 @@ export class ScenarioAccumulator {
       durationMs,
       phases,
       metrics: this.overall.result(),
-      timeSeries: this.series.result(Math.max(durationMs, this.plannedMs())),
+      timeSeries: this.series.result(Math.max(durationMs, this.plannedMs()), this.evidence.breaker),
       hypotheses,
     };
     if (errored !== undefined) result.error = errored;
@@ -166,6 +172,14 @@ export class ScenarioAccumulator {
     const index = this.phaseIndex.get(name);
     return index === undefined ? undefined : this.phases[index];
   }
+}
+
+/** What the client under test reports, from scenario-start (a user's adapter says what it lacks). */
+function evidenceOf(start: ScenarioStartEvent): ClientEvidence {
+  const adapter = (
+    start.client as { adapter?: { reportsAttempts?: boolean; reportsBreaker?: boolean } } | null
+  )?.adapter;
+  return { attempts: adapter?.reportsAttempts !== false, breaker: adapter?.reportsBreaker !== false };
 }
 
 /** Why a planned scenario that has no record at all did not run (the runner lost it). */

@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import { failureHeadline, formatMs, formatRate, formatRatio } from './format.ts';
+import { failureHeadline, formatAttempts, formatCount, formatMs, formatRate } from './format.ts';
 import type { Reporter } from './reporter.ts';
 
 /**
@@ -27,8 +27,9 @@ export const consoleReporter: Reporter = {
       lines.push(
         `${mark[s.verdict]} ${c.bold(s.name)} ${c.dim(`(${s.mode}, seed ${s.seed})`)}  ` +
           `${m.calls} calls, ${formatRate(m.successRate)} ok, p99 ${formatMs(m.latencyMs?.p99)}, ` +
-          `${formatRatio(m.attemptsPerCall)} attempts/call, ${m.shortCircuits} short-circuited, ${m.fallbacks} fallbacks`,
+          `${formatAttempts(m)} attempts/call, ${formatCount(m.shortCircuits)} short-circuited, ${formatCount(m.fallbacks)} fallbacks`,
       );
+      if (s.clientModule !== undefined) lines.push(`     ${c.dim('client:')} --client ${s.clientModule}`);
       if (s.error) lines.push(`     ${c.red('errored:')} ${s.error}`);
       for (const h of s.hypotheses) {
         if (h.verdict === 'pass') continue;

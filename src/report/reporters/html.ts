@@ -1,5 +1,12 @@
 import type { PhaseResult, RunResult, ScenarioResult, ScenarioVerdict } from '../run-result.ts';
-import { failureHeadline, formatMs, formatRate, formatRatio, VERDICT_LABEL } from './format.ts';
+import {
+  failureHeadline,
+  formatAttempts,
+  formatCount,
+  formatMs,
+  formatRate,
+  VERDICT_LABEL,
+} from './format.ts';
 import { escapeHtml as e } from './html/escape-html.ts';
 import { HTML_STYLES } from './html/html-styles.ts';
 import { breakerChart, latencyChart, throughputChart } from './html/svg-chart.ts';
@@ -100,7 +107,7 @@ function scenarioSection(s: ScenarioResult, index: number): string {
   );
   return `<section class="scenario ${s.verdict}" id="scenario-${index}">
 <h2>${badge(s.verdict)} ${e(s.name)}</h2>
-<div class="meta">${e(s.file)} · service <code>${e(s.service)}</code> · ${e(s.mode)} time · seed <code>${s.seed}</code> · ${e(formatMs(s.durationMs))}</div>
+<div class="meta">${e(s.file)} · service <code>${e(s.service)}</code> · ${e(s.mode)} time · seed <code>${s.seed}</code> · ${e(formatMs(s.durationMs))} · client ${s.clientModule === undefined ? 'Faultline reference client' : `<code>--client ${e(s.clientModule)}</code>`}</div>
 ${s.error ? `<p class="error">Errored: ${e(s.error)}</p>` : ''}
 <h3>Replay</h3>
 <pre class="replay"><code>${e(s.replayCommand)}</code></pre>
@@ -108,7 +115,11 @@ ${s.error ? `<p class="error">Errored: ${e(s.error)}</p>` : ''}
 ${hypothesesTable(s)}
 <figure><figcaption>Latency (ms) by call start time, ${e(formatMs(ts.bucketMs))} buckets</figcaption>${latency}</figure>
 <figure><figcaption>Throughput (calls/s) and error rate</figcaption>${throughputChart(frame, ts, `${s.name}: throughput and error rate`)}</figure>
-<figure><figcaption>Circuit breaker state</figcaption>${breakerChart(frame, ts, `${s.name}: breaker state`)}</figure>
+<figure><figcaption>Circuit breaker state</figcaption>${
+    ts.buckets.some((b) => b.breakerState === null)
+      ? '<p class="meta unknown">Unknown: the client under test exposes no breaker (onBreakerStateChange).</p>'
+      : breakerChart(frame, ts, `${s.name}: breaker state`)
+  }</figure>
 <h3>Phases</h3>
 ${phasesTable(s)}
 ${transitionsTable(s)}
@@ -126,7 +137,7 @@ function hypothesesTable(s: ScenarioResult): string {
 
 function phasesTable(s: ScenarioResult): string {
   const row = (label: string, p: PhaseResult | undefined, m: ScenarioResult['metrics']) =>
-    `<tr><td>${label}</td><td class="num">${p ? `${(p.startMs / 1000).toFixed(2)}–${(p.endMs / 1000).toFixed(2)} s` : ''}</td><td>${p ? faultsCell(p) : ''}</td><td class="num">${m.calls}</td><td class="num">${formatRate(m.successRate)}</td><td class="num">${formatMs(m.latencyMs?.p50)}</td><td class="num">${formatMs(m.latencyMs?.p95)}</td><td class="num">${formatMs(m.latencyMs?.p99)}</td><td class="num">${formatMs(m.latencyMs?.max)}</td><td class="num">${formatRatio(m.attemptsPerCall)}</td><td class="num">${m.upstreamCalls}</td><td class="num">${m.shortCircuits}</td><td class="num">${m.fallbacks}</td><td class="num">${m.deadlineExceeded}</td></tr>`;
+    `<tr><td>${label}</td><td class="num">${p ? `${(p.startMs / 1000).toFixed(2)}–${(p.endMs / 1000).toFixed(2)} s` : ''}</td><td>${p ? faultsCell(p) : ''}</td><td class="num">${m.calls}</td><td class="num">${formatRate(m.successRate)}</td><td class="num">${formatMs(m.latencyMs?.p50)}</td><td class="num">${formatMs(m.latencyMs?.p95)}</td><td class="num">${formatMs(m.latencyMs?.p99)}</td><td class="num">${formatMs(m.latencyMs?.max)}</td><td class="num">${formatAttempts(m)}</td><td class="num">${formatCount(m.upstreamCalls)}</td><td class="num">${formatCount(m.shortCircuits)}</td><td class="num">${formatCount(m.fallbacks)}</td><td class="num">${m.deadlineExceeded}</td></tr>`;
   return `<div class="table-scroll"><table class="phases"><thead><tr><th>Phase</th><th class="num">Time</th><th>Faults</th><th class="num">Calls</th><th class="num">Success</th><th class="num">p50</th><th class="num">p95</th><th class="num">p99</th><th class="num">max</th><th class="num">Attempts/call</th><th class="num">Upstream</th><th class="num">Short-circuited</th><th class="num">Fallbacks</th><th class="num">Deadline exceeded</th></tr></thead>
 <tbody>${s.phases.map((p) => row(e(p.name), p, p.metrics)).join('')}${row('<strong>all</strong>', undefined, s.metrics)}</tbody></table></div>`;
 }
@@ -138,6 +149,8 @@ function faultsCell(p: PhaseResult): string {
 
 function transitionsTable(s: ScenarioResult): string {
   const m = s.metrics;
+  if (m.breakerTransitionCount === null)
+    return '<p class="meta">Breaker transitions: unknown (the client under test exposes no breaker).</p>';
   if (m.breakerTransitionCount === 0) return '<p class="meta">The breaker never changed state.</p>';
   const rows = m.breakerTransitions.map(
     (t) =>
