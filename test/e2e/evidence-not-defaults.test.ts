@@ -79,6 +79,8 @@ describe('evidence, not defaults', () => {
     expect(html).toContain('Unknown: the client under test exposes no breaker');
     expect(html).not.toContain('class="breaker closed"');
     expect(html).toContain(`--client ${FIXTURE_CLIENT}`);
+    const summary = await readFile(join(project.dir, 'out', 'summary.md'), 'utf8');
+    expect(summary).toContain(`Client under test: \`--client ${FIXTURE_CLIENT}\``);
     const log = (await readFile(join(project.dir, 'out', 'events.ndjson'), 'utf8'))
       .trim()
       .split('\n')

@@ -31,6 +31,12 @@ export const markdownReporter: Reporter = {
         (totals.checks.total > 0 ? `, ${totals.checks.passed}/${totals.checks.total} invariants` : '') +
         `, ${totals.calls} calls.`,
     );
+    const clients = [...new Set(result.scenarios.flatMap((s) => (s.clientModule ? [s.clientModule] : [])))];
+    if (clients.length > 0)
+      lines.push(
+        '',
+        `Client under test: ${clients.map((c) => `\`--client ${c.replaceAll('`', "'")}\``).join(', ')}`,
+      );
     if (result.scenarios.length > 0) {
       lines.push('');
       lines.push('| | Scenario | Success | p99 | Hypotheses |');

@@ -9,6 +9,17 @@
  * const gate = new MacrotaskGate(1000);
  * await gate.pass(); // resolves in a later macrotask, at most 1000 per turn
  */
+/** Waiters held by every gate of the process (virtual time must not advance past them). */
+let waitingEverywhere = 0;
+
+/**
+ * True while some gate still holds waiters: work that is queued, not idle. The virtual-time
+ * loop keeps turning, without advancing the clock, until it is false.
+ */
+export function gatesBusy(): boolean {
+  return waitingEverywhere > 0;
+}
+
 export class MacrotaskGate {
   private readonly waiting: Array<() => void> = [];
   private scheduled = false;
@@ -20,6 +31,7 @@ export class MacrotaskGate {
   pass(): Promise<void> {
     return new Promise<void>((resolve) => {
       this.waiting.push(resolve);
+      waitingEverywhere++;
       this.schedule();
     });
   }
@@ -30,7 +42,9 @@ export class MacrotaskGate {
     // An immediate queued from inside an immediate runs on the NEXT turn, after the poll phase.
     setImmediate(() => {
       this.scheduled = false;
-      for (const resolve of this.waiting.splice(0, this.perTurn)) resolve();
+      const batch = this.waiting.splice(0, this.perTurn);
+      waitingEverywhere -= batch.length;
+      for (const resolve of batch) resolve();
       if (this.waiting.length > 0) this.schedule();
     });
   }
