@@ -41,6 +41,24 @@ async function startSlowTcpRun(): Promise<CliChild> {
 }
 
 describe('interrupts always clean up', () => {
+  it('a SIGINT during start-up still reports every planned scenario, interrupted', async () => {
+    const file = await project.scenario(
+      'plain.yaml',
+      realScenario('never reached', [{ name: 'steady', durationMs: 600_000 }]),
+    );
+    run = runCliChild(['run', file, '--report-dir', 'out'], { cwd: project.dir });
+    await run.waitForOutput('Running 1 scenario(s)');
+    run.kill('SIGINT');
+
+    const { code } = await run.exited;
+
+    expect(code).toBe(1);
+    const report = JSON.parse(await readFile(join(project.dir, 'out', 'report.json'), 'utf8')) as RunResult;
+    expect(report.scenarios.map((s) => s.name)).toEqual(['never reached']);
+    expect(report.scenarios[0]!.verdict).toBe('interrupted');
+    expect(report.exitCode).toBe(1);
+  });
+
   it('a second SIGINT during cleanup does not abort it: faults undone, report written, exit 1', async () => {
     const child = await startSlowTcpRun();
     child.kill('SIGINT');
