@@ -144,7 +144,7 @@ export async function runScenario(o: RunScenarioOptions): Promise<ScenarioOutcom
       if (failures.length > 0)
         throw new AggregateError(
           failures.map((f) => f.error),
-          'Failed to remove faults',
+          `Failed to remove the faults of phase ${phase.name}: ${failures.map((f) => `${f.label}: ${(f.error as Error)?.message ?? String(f.error)}`).join('; ')}`,
         );
       for (const fault of phase.faults) {
         const level = fault.tcp ? 'tcp' : 'http';

@@ -8,6 +8,7 @@ import { main } from '../../src/cli/main.ts';
 import { startFaultProxy } from '../../src/proxy/start-fault-proxy.ts';
 import type { RunResult } from '../../src/report/run-result.ts';
 import { fakeCliIo } from '../support/fake-cli-io.ts';
+import { gatedToxiproxy } from '../support/gated-toxiproxy.ts';
 import { type OwnServiceProject, ownServiceProject, realScenario } from '../support/own-service-project.ts';
 
 let project: OwnServiceProject;
@@ -121,6 +122,31 @@ describe('a scenario that cannot run is an errored scenario, and the run exits 1
     // Interrupted, and its faults could not be removed: errored, naming what may be left behind.
     await expectErrored(io, 'out', 'cleanup failed: ');
     expect(io.out()).toMatch(/cleanup failed: (remove toxic|delete proxy)/);
+  });
+
+  it('a crash at the end of a phase (its fault cannot be removed)', async () => {
+    const toxiproxy = await gatedToxiproxy({ failDeletes: true });
+    try {
+      const file = await project.scenario(
+        'tcp.yaml',
+        realScenario('fault stuck', [
+          { name: 'slow', durationMs: 300, faults: ['tcp: { toxic: latency, attributes: { latency: 5 } }'] },
+          { name: 'after', durationMs: 300 },
+        ]),
+      );
+      const io = fakeCliIo({ cwd: project.dir });
+
+      const code = await main(['run', file, '--toxiproxy-url', toxiproxy.url, '--report-dir', 'out'], io);
+
+      expect(code).toBe(1);
+      await expectErrored(
+        io,
+        'out',
+        'Failed to remove the faults of phase slow: remove toxic slow-0-latency',
+      );
+    } finally {
+      await toxiproxy.close();
+    }
   });
 
   it('the starter of `faultline new scenario` for a service without a reference service', async () => {

@@ -20,7 +20,11 @@ export interface GatedToxiproxy {
   close(): Promise<void>;
 }
 
-export async function gatedToxiproxy(): Promise<GatedToxiproxy> {
+/**
+ * @param options.failDeletes answer every DELETE with a 500 instead of holding it (an
+ *   undo that fails, without any timing).
+ */
+export async function gatedToxiproxy(options: { failDeletes?: boolean } = {}): Promise<GatedToxiproxy> {
   const backend = await startFaultProxy({ port: 0 });
   let released = false;
   const held: Array<() => void> = [];
@@ -39,6 +43,11 @@ export async function gatedToxiproxy(): Promise<GatedToxiproxy> {
   const server: Server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (req.method === 'DELETE' && options.failDeletes) {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: 'injected by the test', status: 500 }));
+      return;
+    }
     if (req.method === 'DELETE' && !released) {
       onFirstDelete();
       await new Promise<void>((resolve) => held.push(resolve));
