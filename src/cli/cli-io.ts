@@ -7,8 +7,13 @@ export interface CliIo {
   stderr: { write(chunk: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
   cwd: string;
-  /** Registers a handler for SIGINT/SIGTERM; returns a function that removes it. */
+  /**
+   * Registers a handler for every SIGINT/SIGTERM (not just the first) until the returned
+   * function removes it.
+   */
   onSignal(handler: (signal: 'SIGINT' | 'SIGTERM') => void): () => void;
+  /** Ends the process now (only a forced exit on a third signal uses it). */
+  exit?(code: number): void;
 }
 
 /** The real process's streams, environment and signals. */
@@ -21,12 +26,15 @@ export function processIo(): CliIo {
     onSignal(handler) {
       const onInt = () => handler('SIGINT');
       const onTerm = () => handler('SIGTERM');
-      process.once('SIGINT', onInt);
-      process.once('SIGTERM', onTerm);
+      process.on('SIGINT', onInt);
+      process.on('SIGTERM', onTerm);
       return () => {
         process.off('SIGINT', onInt);
         process.off('SIGTERM', onTerm);
       };
+    },
+    exit(code) {
+      process.exit(code);
     },
   };
 }

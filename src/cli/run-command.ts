@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { FaultlineError } from '../errors/faultline-error.ts';
 import { redact } from '../redaction/redact.ts';
 import { consoleReporter } from '../report/reporters/console.ts';
+import { CleanupLedger } from '../scenario/cleanup-ledger.ts';
 import type { ScenarioProgress } from '../scenario/run-scenario.ts';
 import { runScenarios } from '../scenario/run-scenarios.ts';
 import { colorEnabled } from '../terminal/color-enabled.ts';
@@ -9,6 +10,7 @@ import { escapeControl } from '../terminal/escape-control.ts';
 import { type CliIo, ExitCode } from './cli-io.ts';
 import { CliUsageError } from './cli-usage-error.ts';
 import type { CliCommand } from './command.ts';
+import { handleInterrupts } from './interrupt-handler.ts';
 import { collectList } from './list-option.ts';
 import { checkOutputDir } from './output-dir.ts';
 import { httpUrlArg, integerArg, shardArg } from './parse-args.ts';
@@ -68,11 +70,16 @@ export const runCommand: CliCommand = {
       .option('--num-runs <n>', 'fast-check runs per invariant', integerArg(1), 100)
       .action(async (files: string[], flags: RunFlags, command: Command) => {
         const controller = new AbortController();
+        const cleanup = new CleanupLedger();
         let signalled: string | undefined;
-        const removeSignal = io.onSignal((signal) => {
-          signalled = signal;
-          io.stderr.write(`\nfaultline run: received ${signal}, stopping (undoing faults)...\n`);
-          controller.abort(new FaultlineError('FAULTLINE_INTERRUPTED', `Interrupted by ${signal}`));
+        const removeSignal = handleInterrupts({
+          io,
+          command: 'faultline run',
+          stop(signal) {
+            signalled = signal;
+            controller.abort(new FaultlineError('FAULTLINE_INTERRUPTED', `Interrupted by ${signal}`));
+          },
+          pending: () => cleanup.pending(),
         });
         const progress = createProgress(io);
         // A full run (every scenario, unsharded) also proves the invariants and verifies the
@@ -102,6 +109,7 @@ export const runCommand: CliCommand = {
             verify: withVerify,
             onNote: (line) => io.stdout.write(`${escapeControl(line)}\n`),
             signal: controller.signal,
+            cleanup,
             onPlan: (plan) => io.stdout.write(`Running ${plan.length} scenario(s)\n`),
             onProgress: progress.update,
             onScenarioEnd: (name, outcome) => {

@@ -19,7 +19,7 @@ describe('buildRunResult', () => {
 
     const result = await buildRunResult(log);
 
-    expect(result.schemaVersion).toBe(1);
+    expect(result.schemaVersion).toBe(2);
     expect(result.interrupted).toBe(false);
     expect(result.totals.calls).toBe(calls);
     const outage = result.scenarios[0]!;
@@ -42,7 +42,7 @@ describe('buildRunResult', () => {
     expect(down!.faultEvents.map((f) => f.action)).toEqual(['applied', 'removed']);
     expect(recovery!.metrics.breakerTransitions.at(-1)?.to).toBe('closed');
     const sum = (key: 'calls' | 'ok' | 'upstreamCalls' | 'shortCircuits') =>
-      outage.phases.reduce((n, p) => n + p.metrics[key], 0);
+      outage.phases.reduce((n, p) => n + (p.metrics[key] ?? 0), 0);
     expect(sum('calls')).toBe(outage.metrics.calls);
     expect(sum('ok')).toBe(outage.metrics.ok);
     expect(sum('upstreamCalls')).toBe(outage.metrics.upstreamCalls);
@@ -127,14 +127,89 @@ describe('buildRunResult', () => {
     expect(s.hypotheses[2]).toMatchObject({ verdict: 'fail', observed: 'phase "recovery" never started' });
   });
 
-  it('reports a crashed scenario as failed with its error', async () => {
+  it('reports a scenario that crashed during a phase as errored with its error', async () => {
     const log = join(dir, 'events.ndjson');
     await writeEventLog(log, { scenarios: [outageScenario({ error: 'proxy died' })] });
 
+    const result = await buildRunResult(log);
+    const s = result.scenarios[0]!;
+
+    expect(s.verdict).toBe('errored');
+    expect(s.error).toBe('proxy died');
+    expect(result.totals.scenarios).toMatchObject({ total: 1, passed: 0, failed: 0, errored: 1 });
+    expect(result.exitCode).toBe(1);
+  });
+
+  it('reports every planned scenario: one that errored before it started is errored, not missing', async () => {
+    const log = join(dir, 'events.ndjson');
+    const planned = (name: string) => ({
+      scenario: name,
+      file: `scenarios/${name}.yaml`,
+      seed: 1,
+      mode: 'real' as const,
+      service: 'mine',
+      replayCommand: `npx faultline run scenarios/${name}.yaml --seed 1 --client ./c.ts`,
+      clientModule: './c.ts',
+      phases: [{ name: 'steady', durationMs: 1000, faults: [] }],
+      hypotheses: [{ neverOpens: true }, { phase: 'steady', successRate: { min: 1 } }],
+      load: {},
+    });
+    const events: RunEvent[] = [
+      { type: 'run-start', version: 1, runId: 'r', startedAt: '', argv: [], faultlineVersion: '0', t: 0 },
+      { type: 'run-plan', scenarios: [planned('a'), planned('b')], t: 0 },
+      {
+        type: 'scenario-end',
+        scenario: 'a',
+        t: 0,
+        interrupted: false,
+        error: 'Failed to create the client: boom',
+      },
+      { type: 'run-end', t: 5, interrupted: true },
+    ];
+    await writeFile(log, events.map((e) => JSON.stringify(e)).join('\n'));
+
+    const result = await buildRunResult(log);
+
+    expect(result.scenarios.map((s) => [s.name, s.verdict])).toEqual([
+      ['a', 'errored'],
+      ['b', 'interrupted'],
+    ]);
+    const [a] = result.scenarios;
+    expect(a!.error).toBe('Failed to create the client: boom');
+    expect(a!.clientModule).toBe('./c.ts');
+    expect(a!.replayCommand).toContain('--client ./c.ts');
+    // Never evaluated on no evidence: a whole-run "never opens" does not hold vacuously.
+    expect(a!.hypotheses.map((h) => h.verdict)).toEqual(['fail', 'fail']);
+    expect(a!.hypotheses[0]!.observed).toContain('errored before it started');
+    expect(result.totals.scenarios).toEqual({ total: 2, passed: 0, failed: 0, errored: 1, interrupted: 1 });
+    expect(result.exitCode).toBe(1);
+  });
+
+  it('errors a scenario whose cleanup failed, naming what may be left behind', async () => {
+    const log = join(dir, 'events.ndjson');
+    await writeEventLog(log, { scenarios: [outageScenario({ hypotheses: [] })] });
+    const lines = (await readFile(log, 'utf8')).trim().split('\n');
+    const end = lines.findIndex((l) => l.includes('"scenario-end"'));
+    lines[end] = JSON.stringify({
+      ...JSON.parse(lines[end]!),
+      cleanupFailures: ['remove toxic outage-0-latency: ECONNREFUSED'],
+    });
+    await writeFile(log, `${lines.join('\n')}\n`);
+
     const s = (await buildRunResult(log)).scenarios[0]!;
 
-    expect(s.verdict).toBe('fail');
-    expect(s.error).toBe('proxy died');
+    expect(s.verdict).toBe('errored');
+    expect(s.error).toBe('cleanup failed: remove toxic outage-0-latency: ECONNREFUSED');
+  });
+
+  it('never exits 0 when nothing ran', async () => {
+    const log = join(dir, 'events.ndjson');
+    await writeEventLog(log, { scenarios: [] });
+
+    const result = await buildRunResult(log);
+
+    expect(result.interrupted).toBe(false);
+    expect(result.exitCode).toBe(1);
   });
 
   it('rejects a corrupt line that is not the last, naming the line', async () => {

@@ -5,7 +5,7 @@ import { createHypothesisEvaluator } from '../scenario/hypotheses/create-hypothe
 import { type HypothesisEvaluatorFactory, ScenarioAccumulator } from './_internals/scenario-accumulator.ts';
 import { computeTotals } from './compute-totals.ts';
 import { ReportError } from './report-error.ts';
-import { EVENT_LOG_VERSION, type RunEvent } from './run-events.ts';
+import { EVENT_LOG_VERSION, type RunEvent, type ScenarioStartEvent } from './run-events.ts';
 import {
   type CheckResult,
   type ContractResult,
@@ -85,11 +85,21 @@ export async function buildRunResult(
       case 'check':
         checks = [...(checks ?? []), ...event.results];
         return;
-      case 'scenario-start':
-        // A scenario run twice in one log (a retry) is reported by its last run.
-        scenarios.delete(event.scenario);
+      case 'run-plan':
+        // Every planned scenario is reported, started or not (replaced by its scenario-start).
+        for (const planned of event.scenarios) {
+          const start: ScenarioStartEvent = { type: 'scenario-start', ...planned, client: null, t: 0 };
+          scenarios.set(planned.scenario, new ScenarioAccumulator(start, createEvaluator, false));
+        }
+        return;
+      case 'scenario-start': {
+        // A scenario run twice in one log (a retry) is reported by its last run; a planned
+        // one keeps its place in the plan.
+        const planned = scenarios.get(event.scenario);
+        if (planned?.started !== false) scenarios.delete(event.scenario);
         scenarios.set(event.scenario, new ScenarioAccumulator(event, createEvaluator));
         return;
+      }
       default:
         scenarios.get(event.scenario)?.observe(event);
     }
@@ -119,7 +129,8 @@ export async function buildRunResult(
     apply(event);
   }
 
-  const scenarioResults = [...scenarios.values()].map((s) => s.result());
+  const runInterrupted = sawRunEnd ? result.interrupted : true;
+  const scenarioResults = [...scenarios.values()].map((s) => s.result(runInterrupted));
   // Rebuilt in the documented key order so report.json reads top-down.
   const final: RunResult = {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -129,7 +140,7 @@ export async function buildRunResult(
     ...(result.argv !== undefined ? { argv: result.argv } : {}),
     ...(result.shards !== undefined ? { shards: result.shards } : {}),
     ...(result.durationMs !== undefined ? { durationMs: result.durationMs } : {}),
-    interrupted: sawRunEnd ? result.interrupted : true,
+    interrupted: runInterrupted,
     scenarios: scenarioResults,
     ...(contracts ? { contracts } : {}),
     ...(checks ? { checks } : {}),
@@ -140,13 +151,23 @@ export async function buildRunResult(
   return final;
 }
 
-/** 0 when every scenario passed and every contract and invariant held; 1 otherwise. */
+/**
+ * 0 when every scenario passed and every contract and invariant held; 1 otherwise: a
+ * failed, errored or interrupted scenario, an interrupted run, and a run in which nothing
+ * was checked at all (no scenario ran, no contract, no invariant: nothing was proven).
+ */
 export function exitCodeOf(result: Pick<RunResult, 'totals' | 'interrupted' | 'scenarios'>): 0 | 1 {
   const { totals } = result;
   const bad =
-    totals.scenarios.failed + totals.scenarios.interrupted + totals.contracts.failed + totals.checks.failed;
+    totals.scenarios.failed +
+    totals.scenarios.errored +
+    totals.scenarios.interrupted +
+    totals.contracts.failed +
+    totals.checks.failed;
   const interruptedRun = result.interrupted && result.scenarios.length > 0;
-  return bad > 0 || interruptedRun ? 1 : 0;
+  const executed =
+    totals.scenarios.passed + totals.scenarios.failed + totals.contracts.total + totals.checks.total;
+  return bad > 0 || interruptedRun || executed === 0 ? 1 : 0;
 }
 
 function badLine(path: string, line: number, error: unknown): ReportError {

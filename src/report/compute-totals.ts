@@ -12,6 +12,7 @@ export function computeTotals(
       total: scenarios.length,
       passed: scenarios.filter((s) => s.verdict === 'pass').length,
       failed: scenarios.filter((s) => s.verdict === 'fail').length,
+      errored: scenarios.filter((s) => s.verdict === 'errored').length,
       interrupted: scenarios.filter((s) => s.verdict === 'interrupted').length,
     },
     hypotheses: count(hypotheses),

@@ -34,7 +34,7 @@ describe('mergeRunResults', () => {
     ]);
     expect(merged.scenarios.map((s) => s.name)).toEqual(['auth <slow> & "quoted"', 'inference-outage']);
     expect(merged.totals.calls).toBe(a.totals.calls + b.totals.calls);
-    expect(merged.totals.scenarios).toEqual({ total: 2, passed: 1, failed: 1, interrupted: 0 });
+    expect(merged.totals.scenarios).toEqual({ total: 2, passed: 1, failed: 1, errored: 0, interrupted: 0 });
     expect(merged.totals.contracts.total).toBe(2);
     expect(merged.exitCode).toBe(1);
   });

@@ -30,6 +30,21 @@ export interface PhaseSpec {
   faults: unknown[];
 }
 
+/**
+ * The scenarios a run is about to execute, in order, written right after run-start. The
+ * report lists every planned scenario whether it started or not: one that crashed before
+ * its scenario-start is `errored`, one the run never reached because it was interrupted is
+ * `interrupted`. No exception can turn into a missing record.
+ */
+export interface RunPlanEvent {
+  type: 'run-plan';
+  scenarios: PlannedScenario[];
+  t: number;
+}
+
+/** What the report knows about a scenario before it starts. */
+export type PlannedScenario = Omit<ScenarioStartEvent, 'type' | 't' | 'client'>;
+
 export interface ScenarioStartEvent {
   type: 'scenario-start';
   /** Scenario name, unique within a run. */
@@ -40,6 +55,8 @@ export interface ScenarioStartEvent {
   service: string;
   /** The exact command that replays this scenario. */
   replayCommand: string;
+  /** The `--client` adapter module under test; absent for Faultline's reference client. */
+  clientModule?: string;
   phases: PhaseSpec[];
   /** The hypotheses as written in the scenario (JSON), in order. */
   hypotheses: unknown[];
@@ -92,9 +109,11 @@ export interface CallRecord {
   outcome: 'ok' | 'failed' | 'unknown';
   status?: number;
   errorCode?: string;
-  attempts: number;
+  /** Attempts that reached the transport; absent when the client did not report it (unknown, never assumed). */
+  attempts?: number;
   breakerState: BreakerState;
-  shortCircuited: boolean;
+  /** Absent when the client reported no outcome for the call (unknown). */
+  shortCircuited?: boolean;
   fallback?: FallbackKind;
   stale?: boolean;
   deadlineMs: number;
@@ -159,8 +178,10 @@ export interface ScenarioEndEvent {
   scenario: string;
   t: number;
   interrupted: boolean;
-  /** Set when the scenario crashed; the message. */
+  /** Set when the scenario errored (before its first phase or during one); the message. */
   error?: string;
+  /** Undos that failed while cleaning up ("label: message"): faults may be left behind. */
+  cleanupFailures?: string[];
 }
 
 /** Contract verification results, written by `faultline verify`. */
@@ -198,6 +219,7 @@ export interface RunEndEvent {
 
 export type RunEvent =
   | RunStartEvent
+  | RunPlanEvent
   | ScenarioStartEvent
   | PhaseStartEvent
   | PhaseEndEvent

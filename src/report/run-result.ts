@@ -7,7 +7,7 @@ import type { HypothesisResult } from './run-events.ts';
  * and described by src/report/report.schema.json. Additive changes keep `schemaVersion`;
  * anything else bumps it.
  */
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 export interface RunResult {
   schemaVersion: typeof REPORT_SCHEMA_VERSION;
@@ -33,7 +33,14 @@ export interface RunResult {
   exitCode: 0 | 1;
 }
 
-export type ScenarioVerdict = 'pass' | 'fail' | 'interrupted';
+/**
+ * - pass: every hypothesis held;
+ * - fail: it ran, and a hypothesis failed;
+ * - errored: it could not run or finish (an error before its first phase, during one, or
+ *   while undoing its faults); the report says why in `error`;
+ * - interrupted: the run was stopped (SIGINT/SIGTERM) before the scenario finished or started.
+ */
+export type ScenarioVerdict = 'pass' | 'fail' | 'errored' | 'interrupted';
 
 export interface ScenarioResult {
   name: string;
@@ -43,8 +50,10 @@ export interface ScenarioResult {
   service: string;
   /** The exact command that replays this scenario. */
   replayCommand: string;
+  /** The `--client` adapter module that ran; absent for Faultline's reference client. */
+  clientModule?: string;
   verdict: ScenarioVerdict;
-  /** The crash message, when the scenario crashed. */
+  /** Why the scenario errored (verdict `errored`): the error, and any cleanup that failed. */
   error?: string;
   /** Scenario time of the last event, ms. */
   durationMs: number;
@@ -93,18 +102,30 @@ export interface Metrics {
   successRate: number | null;
   /** Call latency in ms (short-circuited calls included), or null without calls. */
   latencyMs: LatencySummary | null;
-  /** Attempts that reached the transport / calls, or null without calls. */
+  /**
+   * Requests per call: counted on the wire when the run has a wire log (`measuredOn: wire`),
+   * else attempts the client reported / calls. Null without calls, or when the client did not
+   * report an attempt count for every call (unknown: never assumed to be 1).
+   */
   attemptsPerCall: number | null;
-  /** Attempts that reached the transport (attempt records). */
-  upstreamCalls: number;
-  /** Of those, the ones made while the breaker was open or half-open. */
-  upstreamCallsWhileOpen: number;
-  fallbacks: number;
-  shortCircuits: number;
+  /**
+   * Requests sent to the service: on the wire (`measuredOn: wire`), else the client's attempt
+   * records; null when neither is there.
+   */
+  upstreamCalls: number | null;
+  /** Where attemptsPerCall and upstreamCalls come from: the wire log, or the client's own reports. */
+  measuredOn: 'wire' | 'client';
+  /** Of those, the ones made while the breaker was open or half-open; null when unknown. */
+  upstreamCallsWhileOpen: number | null;
+  /** Calls served by a fallback; null when the client reported no outcome for some call. */
+  fallbacks: number | null;
+  /** Calls refused by an open breaker; null when the client reported no outcome for some call. */
+  shortCircuits: number | null;
   deadlineExceeded: number;
   /** Breaker transitions in time order; at most 1000 are listed (see breakerTransitionCount). */
   breakerTransitions: BreakerTransition[];
-  breakerTransitionCount: number;
+  /** Every transition; null when the client exposes no breaker (onBreakerStateChange). */
+  breakerTransitionCount: number | null;
 }
 
 export interface TimeSeries {
@@ -123,8 +144,11 @@ export interface TimeBucket {
   p50: number | null;
   p95: number | null;
   p99: number | null;
-  /** The worst breaker state during the bucket (open > half-open > isolated > closed). */
-  breakerState: BreakerState;
+  /**
+   * The worst breaker state during the bucket (open > half-open > isolated > closed); null
+   * when the client exposes no breaker (unknown, not "closed").
+   */
+  breakerState: BreakerState | null;
 }
 
 export interface ContractResult {
@@ -151,7 +175,8 @@ export interface CountTotals {
 }
 
 export interface RunTotals {
-  scenarios: CountTotals & { interrupted: number };
+  /** `failed` counts verdict `fail` only: total = passed + failed + errored + interrupted. */
+  scenarios: CountTotals & { errored: number; interrupted: number };
   hypotheses: CountTotals;
   contracts: CountTotals;
   checks: CountTotals;

@@ -8,6 +8,7 @@ import type { Clock } from '../time/clock.ts';
 import { ManualClock } from '../time/manual-clock.ts';
 import { deriveRandom } from '../time/random.ts';
 import { systemClock } from '../time/system-clock.ts';
+import type { CleanupLedger } from './cleanup-ledger.ts';
 import { InProcessDispatcher } from './dispatch/in-process-dispatcher.ts';
 import { OriginRouterDispatcher } from './dispatch/origin-router-dispatcher.ts';
 import type { EventLogWriter } from './event-log-writer.ts';
@@ -16,6 +17,7 @@ import { HttpFaultSet } from './faults/http/http-fault-set.ts';
 import { TcpFaultTarget } from './faults/tcp/tcp-fault-target.ts';
 import { LoadDriver } from './load/load-driver.ts';
 import type { LoadedScenario } from './load-scenario-file.ts';
+import { planScenario } from './plan-scenario.ts';
 import type { ScenarioEnvironment } from './scenario-environment.ts';
 import { ScenarioTimeline } from './scenario-timeline.ts';
 import { resolveScenarioMode } from './schema/resolve-scenario-mode.ts';
@@ -34,6 +36,8 @@ export interface RunScenarioOptions {
   log: EventLogWriter;
   /** Interrupt (SIGINT/SIGTERM): stop the load, undo every fault, keep the log. */
   signal?: AbortSignal;
+  /** Follows this scenario's undo stack (what a forced exit would leave behind). */
+  cleanup?: CleanupLedger;
   /** Called as the scenario progresses (phase changes, every finished call). */
   onProgress?(progress: ScenarioProgress): void;
 }
@@ -71,6 +75,7 @@ export async function runScenario(o: RunScenarioOptions): Promise<ScenarioOutcom
   const timeline = new ScenarioTimeline(clock.now(), scenario.phases);
   const rel = () => clock.now() - timeline.t0;
   const undo = new UndoStack();
+  const untrack = o.cleanup?.track(undo);
   const outcome: ScenarioOutcome = { interrupted: false, cleanupFailures: [] };
   let driver: LoadDriver | undefined;
 
@@ -101,14 +106,7 @@ export async function runScenario(o: RunScenarioOptions): Promise<ScenarioOutcom
     undo.push('close the client', () => target.close());
     log.write({
       type: 'scenario-start',
-      scenario: scenario.name,
-      file: scenario.file,
-      seed: scenario.seed,
-      mode,
-      service: scenario.service,
-      replayCommand: `npx faultline run ${scenario.file} --seed ${scenario.seed}`,
-      phases: scenario.phases.map((p) => ({ name: p.name, durationMs: p.durationMs, faults: p.faults })),
-      hypotheses: scenario.hypotheses,
+      ...planScenario(scenario, o.env.clientModule),
       client: {
         ...(redact(options.client) as object),
         // What a custom client reports: hypotheses needing missing evidence fail as inconclusive.
@@ -121,7 +119,6 @@ export async function runScenario(o: RunScenarioOptions): Promise<ScenarioOutcom
             }
           : {}),
       },
-      load: scenario.load,
       wire: mode === 'real' ? 'proxy' : 'interceptor',
       t: rel(),
     });
@@ -172,7 +169,7 @@ export async function runScenario(o: RunScenarioOptions): Promise<ScenarioOutcom
       if (failures.length > 0)
         throw new AggregateError(
           failures.map((f) => f.error),
-          'Failed to remove faults',
+          `Failed to remove the faults of phase ${phase.name}: ${failures.map((f) => `${f.label}: ${(f.error as Error)?.message ?? String(f.error)}`).join('; ')}`,
         );
       for (const fault of phase.faults) {
         const level = fault.tcp ? 'tcp' : 'http';
@@ -201,6 +198,7 @@ export async function runScenario(o: RunScenarioOptions): Promise<ScenarioOutcom
     if (stopping) await (clock instanceof ManualClock ? runInVirtualTime(clock, stopping) : stopping);
   } finally {
     const failures = await undo.drain();
+    untrack?.();
     outcome.cleanupFailures = failures.map(
       (f) => `${f.label}: ${(f.error as Error)?.message ?? String(f.error)}`,
     );
@@ -210,6 +208,7 @@ export async function runScenario(o: RunScenarioOptions): Promise<ScenarioOutcom
       t: rel(),
       interrupted: outcome.interrupted,
       ...(outcome.error !== undefined ? { error: outcome.error } : {}),
+      ...(outcome.cleanupFailures.length > 0 ? { cleanupFailures: outcome.cleanupFailures } : {}),
     });
     await log.flush();
   }
@@ -290,7 +289,7 @@ async function prepareClient(
       if (!env.toxiproxy)
         throw new FaultlineError('FAULTLINE_RUN_USAGE', 'tcp faults and upstreams > 1 need a Toxiproxy API');
       for (let i = 1; i <= upstreams; i++) {
-        const name = `faultline-${slug(scenario.name)}${upstreams === 1 ? '' : `-${i}`}`;
+        const name = `${env.proxyNamePrefix ?? 'faultline-'}${slug(scenario.name)}${upstreams === 1 ? '' : `-${i}`}`;
         tcp.push(
           await TcpFaultTarget.create({
             toxiproxyUrl: env.toxiproxy.url,

@@ -14,10 +14,15 @@ import { writeReports } from '../report/write-reports.ts';
 import { createServiceHandler } from '../services/create-service-handler.ts';
 import { isServiceName, type ServiceName } from '../services/service-names.ts';
 import { startServices } from '../services/start-services.ts';
+import type { CleanupLedger } from './cleanup-ledger.ts';
 import { EventLogWriter } from './event-log-writer.ts';
+import { currentProxyOwner, proxyNamePrefix } from './faults/tcp/proxy-owner.ts';
+import { sweepStaleProxies } from './faults/tcp/sweep-stale-proxies.ts';
 import { type ClientFactory, loadClientModule } from './load-client-module.ts';
 import type { LoadedScenario } from './load-scenario-file.ts';
 import { loadScenarios } from './load-scenarios.ts';
+import { planScenario } from './plan-scenario.ts';
+import { whileHoldingEventLoop } from './run-keep-alive.ts';
 import { runScenario, type ScenarioOutcome, type ScenarioProgress } from './run-scenario.ts';
 import { runSuiteChecks } from './run-suite-checks.ts';
 import type { ScenarioEnvironment } from './scenario-environment.ts';
@@ -61,6 +66,8 @@ export interface RunScenariosOptions {
   onNote?(line: string): void;
   /** Interrupt: the scenario running stops, its faults are undone, the log and result are kept. */
   signal?: AbortSignal;
+  /** Follows every undo stack of the run (what a forced exit would leave behind). */
+  cleanup?: CleanupLedger;
   /** Validated scenarios, before anything starts. */
   onPlan?(scenarios: ReadonlyArray<{ name: string; mode: 'real' | 'virtual' }>): void;
   onProgress?(progress: ScenarioProgress): void;
@@ -89,7 +96,12 @@ export interface RunSummary {
  * const summary = await runScenarios({ cwd: process.cwd(), files: ['scenarios/inference-*.yaml'] });
  * process.exitCode = summary.exitCode;
  */
-export async function runScenarios(options: RunScenariosOptions): Promise<RunSummary> {
+export function runScenarios(options: RunScenariosOptions): Promise<RunSummary> {
+  // The run holds the event loop itself: unref'd client timers alone would let Node exit mid-run.
+  return whileHoldingEventLoop(() => run(options));
+}
+
+async function run(options: RunScenariosOptions): Promise<RunSummary> {
   const { cwd } = options;
   const config = await loadFaultlineConfig({
     cwd,
@@ -126,14 +138,16 @@ export async function runScenarios(options: RunScenariosOptions): Promise<RunSum
   const started = Date.now();
   const reportDir = path.resolve(cwd, options.reportDir ?? 'reports/latest');
   const eventLogPath = path.join(reportDir, 'events.ndjson');
+  const runId = randomUUID();
   const infra = new UndoStack();
+  const untrackInfra = options.cleanup?.track(infra);
   const log = await EventLogWriter.open(eventLogPath);
   let interrupted = false;
   try {
     log.write({
       type: 'run-start',
       version: EVENT_LOG_VERSION,
-      runId: randomUUID(),
+      runId,
       startedAt: new Date(started).toISOString(),
       argv: options.argv ?? [],
       faultlineVersion: faultlineVersion(),
@@ -141,20 +155,61 @@ export async function runScenarios(options: RunScenariosOptions): Promise<RunSum
       ...(options.shard ? { shard: options.shard } : {}),
       t: 0,
     });
-    const env = await startEnvironment(scenarios, config, options, factory, infra);
+    log.write({
+      type: 'run-plan',
+      scenarios: scenarios.map((s) => planScenario(s, options.clientModule)),
+      t: Date.now() - started,
+    });
+    // From here on, no error may leave a planned scenario without a record: a failure to
+    // start the environment errors every scenario, a runner crash errors the one it hit.
+    let env: ScenarioEnvironment | undefined;
+    let envError: string | undefined;
+    try {
+      env = await startEnvironment(scenarios, config, options, factory, infra, runId);
+    } catch (err) {
+      envError = `Failed to prepare the run: ${messageOf(err)}`;
+    }
     for (const scenario of scenarios) {
       if (options.signal?.aborted) {
         interrupted = true;
         break;
       }
-      const outcome = await runScenario({
-        scenario,
-        config,
-        env,
-        log,
-        signal: options.signal,
-        onProgress: options.onProgress,
-      });
+      let outcome: ScenarioOutcome;
+      if (env === undefined) {
+        outcome = { interrupted: false, error: envError, cleanupFailures: [] };
+        log.write({
+          type: 'scenario-end',
+          scenario: scenario.name,
+          t: 0,
+          interrupted: false,
+          error: envError,
+        });
+      } else {
+        try {
+          outcome = await runScenario({
+            scenario,
+            config,
+            env,
+            log,
+            signal: options.signal,
+            ...(options.cleanup ? { cleanup: options.cleanup } : {}),
+            onProgress: options.onProgress,
+          });
+        } catch (err) {
+          outcome = {
+            interrupted: false,
+            error: `The runner failed: ${messageOf(err)}`,
+            cleanupFailures: [],
+          };
+          log.write({
+            type: 'scenario-end',
+            scenario: scenario.name,
+            t: 0,
+            interrupted: false,
+            error: outcome.error,
+          });
+        }
+      }
       options.onScenarioEnd?.(scenario.name, outcome);
       if (outcome.interrupted) {
         interrupted = true;
@@ -175,6 +230,7 @@ export async function runScenarios(options: RunScenariosOptions): Promise<RunSum
     }
   } finally {
     await infra.drain();
+    untrackInfra?.();
     log.write({ type: 'run-end', t: Date.now() - started, interrupted });
     await log.close();
   }
@@ -190,6 +246,7 @@ async function startEnvironment(
   options: RunScenariosOptions,
   factory: ClientFactory,
   infra: UndoStack,
+  runId: string,
 ): Promise<ScenarioEnvironment> {
   const real = scenarios.filter((s) => resolveScenarioMode(s) === 'real');
   const urls: Partial<Record<string, string>> = { ...options.servicesUrls };
@@ -213,8 +270,10 @@ async function startEnvironment(
   let toxiproxy: ScenarioEnvironment['toxiproxy'];
   // tcp faults, and several upstream instances in real time (one proxy each), need the proxy.
   const needsTcp = real.some((s) => s.upstreams > 1 || s.phases.some((p) => p.faults.some((f) => f.tcp)));
-  if (options.toxiproxyUrl) toxiproxy = { url: options.toxiproxyUrl, external: true };
-  else if (needsTcp) {
+  if (options.toxiproxyUrl) {
+    toxiproxy = { url: options.toxiproxyUrl, external: true };
+    await sweepLeftovers(options.toxiproxyUrl, options.onNote);
+  } else if (needsTcp) {
     const proxy = await startFaultProxy({ port: 0 });
     infra.push('stop the fault proxy', () => proxy.close());
     toxiproxy = { url: proxy.url, external: false };
@@ -227,7 +286,31 @@ async function startEnvironment(
       return createServiceHandler(reference);
     },
     ...(toxiproxy ? { toxiproxy } : {}),
+    proxyNamePrefix: proxyNamePrefix(currentProxyOwner(runId)),
     createClient: factory,
     customClient: options.clientModule !== undefined,
+    ...(options.clientModule !== undefined ? { clientModule: options.clientModule } : {}),
   };
+}
+
+/**
+ * Removes what earlier Faultline runs killed before their cleanup left on this Toxiproxy
+ * (only proxies named by proxy-owner.ts whose process is gone), and says so. A Toxiproxy
+ * that cannot be reached is not an error here: the scenarios that need it report that.
+ */
+async function sweepLeftovers(url: string, onNote: ((line: string) => void) | undefined): Promise<void> {
+  try {
+    const { removed, failed } = await sweepStaleProxies(url);
+    if (removed.length > 0)
+      onNote?.(
+        `Removed ${removed.length} stale proxy(ies) left on ${url} by an earlier Faultline run that was killed: ${removed.join(', ')}`,
+      );
+    for (const f of failed) onNote?.(`Failed to remove a stale proxy left by an earlier Faultline run: ${f}`);
+  } catch (err) {
+    onNote?.(`Could not check ${url} for proxies left by earlier Faultline runs: ${messageOf(err)}`);
+  }
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

@@ -30,37 +30,71 @@ export interface SuiteChecksOptions {
  * `faultline verify`, which is asked for explicitly): that case is noted and skipped.
  */
 export async function runSuiteChecks(options: SuiteChecksOptions): Promise<void> {
-  const { log, onNote } = options;
+  const { log } = options;
+  // A step that cannot run is a failed step in the report, never a missing one.
   if (options.check) {
-    const summary = await runChecks({
-      config: options.config,
-      numRuns: options.check.numRuns,
-      ...(options.check.seed === undefined ? {} : { seed: options.check.seed }),
+    await checkInvariants(options, options.check).catch((err) => {
+      const why = `errored: ${err instanceof Error ? err.message : String(err)}`;
+      const property = 'the invariant checks run';
+      log.write({
+        type: 'check',
+        t: options.elapsed(),
+        results: [{ service: '*', property, verdict: 'fail', counterexample: why }],
+      });
+      options.onNote?.(`invariants: ${why}`);
     });
-    log.write({
-      type: 'check',
-      t: options.elapsed(),
-      results: summary.results.map((r) => ({
-        service: r.service,
-        property: r.property,
-        verdict: r.ok ? 'pass' : 'fail',
-        ...(r.counterexample === undefined ? {} : { counterexample: r.counterexample }),
-        ...(r.seed === undefined ? {} : { seed: r.seed }),
-        ...(r.path === undefined ? {} : { path: r.path }),
-      })),
-    });
-    const failed = summary.results.filter((r) => !r.ok).length;
-    onNote?.(
-      `invariants: ${summary.results.length - failed}/${summary.results.length} held (seed ${summary.seed})`,
-    );
   }
   if (options.verify) {
-    const results = await verifyContracts(options);
-    if (results) {
-      log.write({ type: 'contracts', t: options.elapsed(), results });
-      const failed = results.filter((r) => r.verdict === 'fail').length;
-      onNote?.(`contracts: ${results.length - failed}/${results.length} verified`);
-    }
+    await verifyAll(options).catch((err) => {
+      const message = `errored: ${err instanceof Error ? err.message : String(err)}`;
+      const interaction = 'the contract verification runs';
+      log.write({
+        type: 'contracts',
+        t: options.elapsed(),
+        results: [
+          { provider: '*', consumer: options.config.consumer, interaction, verdict: 'fail', message },
+        ],
+      });
+      options.onNote?.(`contracts: ${message}`);
+    });
+  }
+}
+
+async function checkInvariants(
+  options: SuiteChecksOptions,
+  check: { numRuns: number; seed?: number },
+): Promise<void> {
+  const { log, onNote } = options;
+  const summary = await runChecks({
+    config: options.config,
+    numRuns: check.numRuns,
+    ...(check.seed === undefined ? {} : { seed: check.seed }),
+  });
+  log.write({
+    type: 'check',
+    t: options.elapsed(),
+    results: summary.results.map((r) => ({
+      service: r.service,
+      property: r.property,
+      verdict: r.ok ? 'pass' : 'fail',
+      ...(r.counterexample === undefined ? {} : { counterexample: r.counterexample }),
+      ...(r.seed === undefined ? {} : { seed: r.seed }),
+      ...(r.path === undefined ? {} : { path: r.path }),
+    })),
+  });
+  const failed = summary.results.filter((r) => !r.ok).length;
+  onNote?.(
+    `invariants: ${summary.results.length - failed}/${summary.results.length} held (seed ${summary.seed})`,
+  );
+}
+
+async function verifyAll(options: SuiteChecksOptions): Promise<void> {
+  const { log, onNote } = options;
+  const results = await verifyContracts(options);
+  if (results) {
+    log.write({ type: 'contracts', t: options.elapsed(), results });
+    const failed = results.filter((r) => r.verdict === 'fail').length;
+    onNote?.(`contracts: ${results.length - failed}/${results.length} verified`);
   }
 }
 

@@ -15,6 +15,8 @@
 export class UndoStack {
   private entries: Array<{ label: string; fn: () => unknown }> = [];
   private draining: Promise<UndoFailure[]> | undefined;
+  /** The undo running right now, during a drain. */
+  private running: string | undefined;
 
   /** Number of undos not yet run. */
   get size(): number {
@@ -24,6 +26,15 @@ export class UndoStack {
   /** Labels of the pending undos, oldest first (for messages and tests). */
   get labels(): string[] {
     return this.entries.map((e) => e.label);
+  }
+
+  /**
+   * What is not undone yet, the undo running now first, then the others in the order they
+   * will run (what a forced exit would leave behind).
+   */
+  get pending(): string[] {
+    const next = this.entries.map((e) => e.label).reverse();
+    return this.running === undefined ? next : [this.running, ...next];
   }
 
   /** Registers `fn` to undo a change described by `label`. */
@@ -41,10 +52,13 @@ export class UndoStack {
     const run = async () => {
       const failures: UndoFailure[] = [];
       for (let entry = this.entries.pop(); entry !== undefined; entry = this.entries.pop()) {
+        this.running = entry.label;
         try {
           await entry.fn();
         } catch (error) {
           failures.push({ label: entry.label, error });
+        } finally {
+          this.running = undefined;
         }
       }
       return failures;

@@ -1,15 +1,35 @@
-import type { AttemptRecord, BreakerRecord, CallRecord } from '../run-events.ts';
+import type { AttemptRecord, BreakerRecord, CallRecord, WireRecord } from '../run-events.ts';
 import type { Metrics } from '../run-result.ts';
 import { LatencyHistogram } from './latency-histogram.ts';
 
 /** At most this many breaker transitions are listed per metrics block (all are counted). */
 export const MAX_LISTED_TRANSITIONS = 1000;
 
+/** Which evidence the client under test reports (a user's adapter may not report some). */
+export interface ClientEvidence {
+  /** Attempt records (`onAttempt`): upstream-call counts. */
+  attempts: boolean;
+  /** Breaker transitions (`onBreakerStateChange`). */
+  breaker: boolean;
+  /**
+   * The run recorded every request on the wire (HTTP fault proxy or interceptor): attempts
+   * per call and upstream calls are counted there, whatever the client says. @default false
+   */
+  wire?: boolean;
+}
+
 /**
  * Folds call, attempt and breaker records into one `Metrics` block (for a phase or a whole
- * scenario) in constant memory: counters plus one hdr histogram.
+ * scenario) in constant memory: counters plus one hdr histogram. A figure the client does
+ * not report is `null` (unknown), never 0 or an assumed 1 attempt per call.
  */
 export class MetricsAccumulator {
+  /** Calls without a reported attempt count / without any reported outcome. */
+  private attemptsUnreported = 0;
+  private outcomeUnreported = 0;
+
+  constructor(private readonly evidence: ClientEvidence = { attempts: true, breaker: true }) {}
+
   private calls = 0;
   private ok = 0;
   private failed = 0;
@@ -17,6 +37,7 @@ export class MetricsAccumulator {
   private attempts = 0;
   private upstreamCalls = 0;
   private upstreamCallsWhileOpen = 0;
+  private wireRequests = 0;
   private fallbacks = 0;
   private shortCircuits = 0;
   private deadlineExceeded = 0;
@@ -29,7 +50,9 @@ export class MetricsAccumulator {
     if (call.outcome === 'ok') this.ok++;
     else if (call.outcome === 'failed') this.failed++;
     else this.unknown++;
-    this.attempts += call.attempts;
+    if (call.attempts === undefined) this.attemptsUnreported++;
+    else this.attempts += call.attempts;
+    if (call.shortCircuited === undefined && call.fallback === undefined) this.outcomeUnreported++;
     if (call.fallback !== undefined) this.fallbacks++;
     if (call.shortCircuited) this.shortCircuits++;
     if (call.deadlineExceeded) this.deadlineExceeded++;
@@ -42,6 +65,11 @@ export class MetricsAccumulator {
     if (whileOpen) this.upstreamCallsWhileOpen++;
   }
 
+  /** One request on the wire (wire log). */
+  observeWire(_record: WireRecord): void {
+    this.wireRequests++;
+  }
+
   observeBreaker(record: BreakerRecord): void {
     this.transitionCount++;
     if (this.transitions.length < MAX_LISTED_TRANSITIONS) {
@@ -51,6 +79,7 @@ export class MetricsAccumulator {
 
   result(): Metrics {
     const hasCalls = this.calls > 0;
+    const wire = this.evidence.wire === true;
     return {
       calls: this.calls,
       ok: this.ok,
@@ -65,14 +94,22 @@ export class MetricsAccumulator {
             max: this.latency.max()!,
           }
         : null,
-      attemptsPerCall: hasCalls ? this.attempts / this.calls : null,
-      upstreamCalls: this.upstreamCalls,
-      upstreamCallsWhileOpen: this.upstreamCallsWhileOpen,
-      fallbacks: this.fallbacks,
-      shortCircuits: this.shortCircuits,
+      attemptsPerCall: !hasCalls
+        ? null
+        : wire
+          ? this.wireRequests / this.calls
+          : this.attemptsUnreported === 0
+            ? this.attempts / this.calls
+            : null,
+      upstreamCalls: wire ? this.wireRequests : this.evidence.attempts ? this.upstreamCalls : null,
+      measuredOn: wire ? 'wire' : 'client',
+      upstreamCallsWhileOpen:
+        this.evidence.attempts && this.evidence.breaker ? this.upstreamCallsWhileOpen : null,
+      fallbacks: this.outcomeUnreported === 0 ? this.fallbacks : null,
+      shortCircuits: this.outcomeUnreported === 0 ? this.shortCircuits : null,
       deadlineExceeded: this.deadlineExceeded,
       breakerTransitions: [...this.transitions].sort((a, b) => a.t - b.t),
-      breakerTransitionCount: this.transitionCount,
+      breakerTransitionCount: this.evidence.breaker ? this.transitionCount : null,
     };
   }
 }

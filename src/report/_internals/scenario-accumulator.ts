@@ -2,7 +2,7 @@ import type { BreakerState } from '../../client/client-types.ts';
 import type { HypothesisEvaluator } from '../../scenario/hypotheses/create-hypothesis-evaluator.ts';
 import type { HypothesisResult, RunEvent, ScenarioEndEvent, ScenarioStartEvent } from '../run-events.ts';
 import type { PhaseResult, ScenarioResult } from '../run-result.ts';
-import { MetricsAccumulator } from './metrics-accumulator.ts';
+import { type ClientEvidence, MetricsAccumulator } from './metrics-accumulator.ts';
 import { bucketWidthFor, TimeSeriesAccumulator } from './time-series-accumulator.ts';
 
 /** Makes the evaluator of one hypothesis (the runner's `createHypothesisEvaluator` by default). */
@@ -25,18 +25,29 @@ interface PhaseState {
 export class ScenarioAccumulator {
   private readonly phases: PhaseState[];
   private readonly phaseIndex = new Map<string, number>();
-  private readonly overall = new MetricsAccumulator();
+  private readonly evidence: ClientEvidence;
+  private readonly overall: MetricsAccumulator;
   private readonly series: TimeSeriesAccumulator;
   private readonly evaluators: Array<HypothesisEvaluator | { failed: HypothesisResult }>;
   private breakerState: BreakerState = 'closed';
   private lastT = 0;
   private end?: ScenarioEndEvent;
 
+  /**
+   * @param started false for a scenario known only from the run plan (no scenario-start):
+   *   its hypotheses are not evaluated, and it is `errored` unless the run was interrupted.
+   */
   constructor(
     readonly start: ScenarioStartEvent,
     createEvaluator: HypothesisEvaluatorFactory,
+    readonly started = true,
   ) {
-    this.phases = start.phases.map(() => ({ faultEvents: [], metrics: new MetricsAccumulator() }));
+    this.evidence = evidenceOf(start);
+    this.overall = new MetricsAccumulator(this.evidence);
+    this.phases = start.phases.map(() => ({
+      faultEvents: [],
+      metrics: new MetricsAccumulator(this.evidence),
+    }));
     for (const [index, phase] of start.phases.entries()) this.phaseIndex.set(phase.name, index);
     this.series = new TimeSeriesAccumulator(bucketWidthFor(this.plannedMs()));
     this.evaluators = start.hypotheses.map((hypothesis, index) => {
@@ -86,6 +97,10 @@ export class ScenarioAccumulator {
         this.phaseNamed(event.phase)?.metrics.observeAttempt(event, whileOpen);
         break;
       }
+      case 'wire':
+        this.overall.observeWire(event);
+        this.phaseNamed(event.phase)?.metrics.observeWire(event);
+        break;
       case 'breaker':
         this.breakerState = event.to;
         this.overall.observeBreaker(event);
@@ -93,15 +108,20 @@ export class ScenarioAccumulator {
         this.series.observeBreaker(event);
         break;
       case 'scenario-end':
-        this.end = event;
+        // A second end (the runner recording a crash after the scenario's own end) keeps every error.
+        this.end = this.end ? mergeEnds(this.end, event) : event;
         break;
       default:
         break;
     }
   }
 
-  result(): ScenarioResult {
+  /** @param runInterrupted the run was interrupted (decides the verdict of a scenario never reached). */
+  result(runInterrupted = false): ScenarioResult {
+    const error = errorOf(this.end);
+    const notStarted = this.started ? undefined : (error ?? (runInterrupted ? undefined : NEVER_STARTED));
     const hypotheses = this.evaluators.map((e, index) => {
+      if (!this.started) return notEvaluated(index, e, notStarted);
       if (!('observe' in e)) return e.failed;
       try {
         return e.result();
@@ -126,8 +146,9 @@ export class ScenarioAccumulator {
         metrics: state.metrics.result(),
       };
     });
+    const errored = error ?? notStarted;
     const interrupted = this.end === undefined || this.end.interrupted;
-    const failed = this.end?.error !== undefined || hypotheses.some((h) => h.verdict === 'fail');
+    const failed = hypotheses.some((h) => h.verdict === 'fail');
     const result: ScenarioResult = {
       name: this.start.scenario,
       file: this.start.file,
@@ -135,15 +156,15 @@ export class ScenarioAccumulator {
       seed: this.start.seed,
       service: this.start.service,
       replayCommand: this.start.replayCommand,
-      verdict:
-        this.end?.error !== undefined ? 'fail' : interrupted ? 'interrupted' : failed ? 'fail' : 'pass',
+      ...(this.start.clientModule !== undefined ? { clientModule: this.start.clientModule } : {}),
+      verdict: errored !== undefined ? 'errored' : interrupted ? 'interrupted' : failed ? 'fail' : 'pass',
       durationMs,
       phases,
       metrics: this.overall.result(),
-      timeSeries: this.series.result(Math.max(durationMs, this.plannedMs())),
+      timeSeries: this.series.result(Math.max(durationMs, this.plannedMs()), this.evidence.breaker),
       hypotheses,
     };
-    if (this.end?.error !== undefined) result.error = this.end.error;
+    if (errored !== undefined) result.error = errored;
     return result;
   }
 
@@ -155,6 +176,62 @@ export class ScenarioAccumulator {
     const index = this.phaseIndex.get(name);
     return index === undefined ? undefined : this.phases[index];
   }
+}
+
+/** What the client under test reports, from scenario-start (a user's adapter says what it lacks). */
+function evidenceOf(start: ScenarioStartEvent): ClientEvidence {
+  const adapter = (
+    start.client as { adapter?: { reportsAttempts?: boolean; reportsBreaker?: boolean } } | null
+  )?.adapter;
+  return {
+    attempts: adapter?.reportsAttempts !== false,
+    breaker: adapter?.reportsBreaker !== false,
+    wire: start.wire !== undefined,
+  };
+}
+
+/** Why a planned scenario that has no record at all did not run (the runner lost it). */
+const NEVER_STARTED = 'the scenario never started and the run recorded no error for it';
+
+/** The error text of a scenario-end: its error, then the undos that failed. */
+function errorOf(end: ScenarioEndEvent | undefined): string | undefined {
+  if (end === undefined) return undefined;
+  const parts = [
+    ...(end.error !== undefined ? [end.error] : []),
+    ...(end.cleanupFailures ?? []).map((f) => `cleanup failed: ${f}`),
+  ];
+  return parts.length > 0 ? parts.join('; ') : undefined;
+}
+
+function mergeEnds(first: ScenarioEndEvent, second: ScenarioEndEvent): ScenarioEndEvent {
+  const errors = [first.error, second.error].filter((e): e is string => e !== undefined);
+  const cleanup = [...(first.cleanupFailures ?? []), ...(second.cleanupFailures ?? [])];
+  return {
+    ...first,
+    t: Math.max(first.t, second.t),
+    interrupted: first.interrupted || second.interrupted,
+    ...(errors.length > 0 ? { error: errors.join('; ') } : {}),
+    ...(cleanup.length > 0 ? { cleanupFailures: cleanup } : {}),
+  };
+}
+
+/** A hypothesis of a scenario that never started: failed, saying why, never evaluated on no evidence. */
+function notEvaluated(
+  index: number,
+  evaluator: HypothesisEvaluator | { failed: HypothesisResult },
+  /** The error, or undefined when the run was interrupted before the scenario. */
+  why: string | undefined,
+): HypothesisResult {
+  const base = 'observe' in evaluator ? evaluator.result() : evaluator.failed;
+  return {
+    ...base,
+    index,
+    observed:
+      why === undefined
+        ? 'not evaluated: the run was interrupted before the scenario started'
+        : 'not evaluated: the scenario errored before it started',
+    verdict: 'fail',
+  };
 }
 
 function unevaluable(index: number, hypothesis: unknown, err: unknown): HypothesisResult {

@@ -52,8 +52,11 @@ export class TimeSeriesAccumulator {
     }
   }
 
-  /** Every bucket from 0 to `untilMs` (empty ones included, so charts have no gaps). */
-  result(untilMs: number): TimeSeries {
+  /**
+   * Every bucket from 0 to `untilMs` (empty ones included, so charts have no gaps).
+   * @param breakerKnown false when the client exposes no breaker: every state is null (unknown).
+   */
+  result(untilMs: number, breakerKnown = true): TimeSeries {
     const lastIndex = Math.max(
       Math.ceil(untilMs / this.bucketMs) - 1,
       ...[...this.buckets.keys()].map((k) => k),
@@ -74,7 +77,7 @@ export class TimeSeriesAccumulator {
         p50: bucket?.latency.percentile(50) ?? null,
         p95: bucket?.latency.percentile(95) ?? null,
         p99: bucket?.latency.percentile(99) ?? null,
-        breakerState: state,
+        breakerState: breakerKnown ? state : null,
       });
     }
     return { bucketMs: this.bucketMs, buckets };

@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import { escapeControlDeep } from '../../terminal/escape-control.ts';
-import { formatMs, formatRate, formatRatio } from './format.ts';
+import { failureHeadline, formatAttempts, formatCount, formatMs, formatRate } from './format.ts';
 import type { Reporter } from './reporter.ts';
 
 /**
@@ -18,16 +18,22 @@ export const consoleReporter: Reporter = {
     // User strings (names, errors, observed values) cannot drive the terminal.
     const result = escapeControlDeep(unescaped);
     const c = pc.createColors(options.color ?? false);
-    const mark = { pass: c.green('PASS'), fail: c.red('FAIL'), interrupted: c.yellow('INT ') } as const;
+    const mark = {
+      pass: c.green('PASS'),
+      fail: c.red('FAIL'),
+      errored: c.red('ERR '),
+      interrupted: c.yellow('INT '),
+    } as const;
     const lines: string[] = [];
     for (const s of result.scenarios) {
       const m = s.metrics;
       lines.push(
         `${mark[s.verdict]} ${c.bold(s.name)} ${c.dim(`(${s.mode}, seed ${s.seed})`)}  ` +
           `${m.calls} calls, ${formatRate(m.successRate)} ok, p99 ${formatMs(m.latencyMs?.p99)}, ` +
-          `${formatRatio(m.attemptsPerCall)} attempts/call, ${m.shortCircuits} short-circuited, ${m.fallbacks} fallbacks`,
+          `${formatAttempts(m)} ${m.measuredOn === 'wire' ? 'requests/call on the wire' : 'attempts/call'}, ${formatCount(m.shortCircuits)} short-circuited, ${formatCount(m.fallbacks)} fallbacks`,
       );
-      if (s.error) lines.push(`     ${c.red('crashed:')} ${s.error}`);
+      if (s.clientModule !== undefined) lines.push(`     ${c.dim('client:')} --client ${s.clientModule}`);
+      if (s.error) lines.push(`     ${c.red('errored:')} ${s.error}`);
       for (const h of s.hypotheses) {
         if (h.verdict === 'pass') continue;
         lines.push(`     ${c.red('x')} ${h.description}`);
@@ -52,10 +58,12 @@ export const consoleReporter: Reporter = {
       `${t.scenarios.passed}/${t.scenarios.total} scenarios passed`,
       `${t.hypotheses.passed}/${t.hypotheses.total} hypotheses held`,
     ];
+    if (t.scenarios.errored > 0) parts.push(`${t.scenarios.errored} errored`);
     if (t.scenarios.interrupted > 0) parts.push(`${t.scenarios.interrupted} interrupted`);
     if (t.contracts.total > 0) parts.push(`${t.contracts.passed}/${t.contracts.total} contract interactions`);
     if (t.checks.total > 0) parts.push(`${t.checks.passed}/${t.checks.total} invariants`);
-    const verdict = result.exitCode === 0 ? c.green('All hypotheses held.') : c.red('Some checks failed.');
+    const verdict =
+      result.exitCode === 0 ? c.green('All hypotheses held.') : c.red(`${failureHeadline(result)}.`);
     lines.push('', `${parts.join(', ')}. ${verdict}`);
     return `${lines.join('\n')}\n`;
   },

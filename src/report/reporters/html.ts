@@ -1,5 +1,12 @@
-import type { PhaseResult, RunResult, ScenarioResult } from '../run-result.ts';
-import { formatMs, formatRate, formatRatio } from './format.ts';
+import type { PhaseResult, RunResult, ScenarioResult, ScenarioVerdict } from '../run-result.ts';
+import {
+  failureHeadline,
+  formatAttempts,
+  formatCount,
+  formatMs,
+  formatRate,
+  VERDICT_LABEL,
+} from './format.ts';
 import { escapeHtml as e } from './html/escape-html.ts';
 import { HTML_STYLES } from './html/html-styles.ts';
 import { breakerChart, latencyChart, throughputChart } from './html/svg-chart.ts';
@@ -29,9 +36,12 @@ export const htmlReporter: Reporter = {
 <body>
 <header class="run">
 <h1>Faultline report <span class="badge ${ok ? 'pass' : 'fail'}">${ok ? 'PASSED' : 'FAILED'}</span>${result.interrupted ? ' <span class="badge interrupted">INTERRUPTED</span>' : ''}</h1>
+${ok ? '' : `<p class="error headline">${e(failureHeadline(result))}.</p>`}
 <div class="meta">run <code>${e(result.runId)}</code>${result.startedAt ? ` started ${e(result.startedAt)}` : ''}${result.faultlineVersion ? `, faultline ${e(result.faultlineVersion)}` : ''}${result.durationMs !== undefined ? `, took ${e(formatMs(result.durationMs))}` : ''}, exit code ${result.exitCode}</div>
 <div class="totals">
 <div><strong>${t.scenarios.passed}/${t.scenarios.total}</strong>scenarios passed</div>
+${t.scenarios.errored > 0 ? `<div class="error"><strong>${t.scenarios.errored}</strong>errored</div>` : ''}
+${t.scenarios.interrupted > 0 ? `<div><strong>${t.scenarios.interrupted}</strong>interrupted</div>` : ''}
 <div><strong>${t.hypotheses.passed}/${t.hypotheses.total}</strong>hypotheses held</div>
 ${t.contracts.total > 0 ? `<div><strong>${t.contracts.passed}/${t.contracts.total}</strong>contract interactions</div>` : ''}
 ${t.checks.total > 0 ? `<div><strong>${t.checks.passed}/${t.checks.total}</strong>invariants</div>` : ''}
@@ -59,8 +69,8 @@ ${checksSection(result)}
   },
 };
 
-function badge(verdict: 'pass' | 'fail' | 'interrupted'): string {
-  return `<span class="badge ${verdict}">${verdict === 'interrupted' ? 'INTERRUPTED' : verdict.toUpperCase()}</span>`;
+function badge(verdict: ScenarioVerdict): string {
+  return `<span class="badge ${verdict}">${VERDICT_LABEL[verdict]}</span>`;
 }
 
 function scenarioIndex(result: RunResult): string {
@@ -97,15 +107,19 @@ function scenarioSection(s: ScenarioResult, index: number): string {
   );
   return `<section class="scenario ${s.verdict}" id="scenario-${index}">
 <h2>${badge(s.verdict)} ${e(s.name)}</h2>
-<div class="meta">${e(s.file)} · service <code>${e(s.service)}</code> · ${e(s.mode)} time · seed <code>${s.seed}</code> · ${e(formatMs(s.durationMs))}</div>
-${s.error ? `<p class="error">Crashed: ${e(s.error)}</p>` : ''}
+<div class="meta">${e(s.file)} · service <code>${e(s.service)}</code> · ${e(s.mode)} time · seed <code>${s.seed}</code> · ${e(formatMs(s.durationMs))} · client ${s.clientModule === undefined ? 'Faultline reference client' : `<code>--client ${e(s.clientModule)}</code>`}</div>
+${s.error ? `<p class="error">Errored: ${e(s.error)}</p>` : ''}
 <h3>Replay</h3>
 <pre class="replay"><code>${e(s.replayCommand)}</code></pre>
 <h3>Hypotheses</h3>
 ${hypothesesTable(s)}
 <figure><figcaption>Latency (ms) by call start time, ${e(formatMs(ts.bucketMs))} buckets</figcaption>${latency}</figure>
 <figure><figcaption>Throughput (calls/s) and error rate</figcaption>${throughputChart(frame, ts, `${s.name}: throughput and error rate`)}</figure>
-<figure><figcaption>Circuit breaker state</figcaption>${breakerChart(frame, ts, `${s.name}: breaker state`)}</figure>
+<figure><figcaption>Circuit breaker state</figcaption>${
+    ts.buckets.some((b) => b.breakerState === null)
+      ? '<p class="meta unknown">Unknown: the client under test exposes no breaker (onBreakerStateChange).</p>'
+      : breakerChart(frame, ts, `${s.name}: breaker state`)
+  }</figure>
 <h3>Phases</h3>
 ${phasesTable(s)}
 ${transitionsTable(s)}
@@ -123,7 +137,7 @@ function hypothesesTable(s: ScenarioResult): string {
 
 function phasesTable(s: ScenarioResult): string {
   const row = (label: string, p: PhaseResult | undefined, m: ScenarioResult['metrics']) =>
-    `<tr><td>${label}</td><td class="num">${p ? `${(p.startMs / 1000).toFixed(2)}–${(p.endMs / 1000).toFixed(2)} s` : ''}</td><td>${p ? faultsCell(p) : ''}</td><td class="num">${m.calls}</td><td class="num">${formatRate(m.successRate)}</td><td class="num">${formatMs(m.latencyMs?.p50)}</td><td class="num">${formatMs(m.latencyMs?.p95)}</td><td class="num">${formatMs(m.latencyMs?.p99)}</td><td class="num">${formatMs(m.latencyMs?.max)}</td><td class="num">${formatRatio(m.attemptsPerCall)}</td><td class="num">${m.upstreamCalls}</td><td class="num">${m.shortCircuits}</td><td class="num">${m.fallbacks}</td><td class="num">${m.deadlineExceeded}</td></tr>`;
+    `<tr><td>${label}</td><td class="num">${p ? `${(p.startMs / 1000).toFixed(2)}–${(p.endMs / 1000).toFixed(2)} s` : ''}</td><td>${p ? faultsCell(p) : ''}</td><td class="num">${m.calls}</td><td class="num">${formatRate(m.successRate)}</td><td class="num">${formatMs(m.latencyMs?.p50)}</td><td class="num">${formatMs(m.latencyMs?.p95)}</td><td class="num">${formatMs(m.latencyMs?.p99)}</td><td class="num">${formatMs(m.latencyMs?.max)}</td><td class="num" title="${m.measuredOn === 'wire' ? 'measured on the wire' : 'reported by the client'}">${formatAttempts(m)}${m.measuredOn === 'wire' ? ' (wire)' : ''}</td><td class="num">${formatCount(m.upstreamCalls)}</td><td class="num">${formatCount(m.shortCircuits)}</td><td class="num">${formatCount(m.fallbacks)}</td><td class="num">${m.deadlineExceeded}</td></tr>`;
   return `<div class="table-scroll"><table class="phases"><thead><tr><th>Phase</th><th class="num">Time</th><th>Faults</th><th class="num">Calls</th><th class="num">Success</th><th class="num">p50</th><th class="num">p95</th><th class="num">p99</th><th class="num">max</th><th class="num">Attempts/call</th><th class="num">Upstream</th><th class="num">Short-circuited</th><th class="num">Fallbacks</th><th class="num">Deadline exceeded</th></tr></thead>
 <tbody>${s.phases.map((p) => row(e(p.name), p, p.metrics)).join('')}${row('<strong>all</strong>', undefined, s.metrics)}</tbody></table></div>`;
 }
@@ -135,6 +149,8 @@ function faultsCell(p: PhaseResult): string {
 
 function transitionsTable(s: ScenarioResult): string {
   const m = s.metrics;
+  if (m.breakerTransitionCount === null)
+    return '<p class="meta">Breaker transitions: unknown (the client under test exposes no breaker).</p>';
   if (m.breakerTransitionCount === 0) return '<p class="meta">The breaker never changed state.</p>';
   const rows = m.breakerTransitions.map(
     (t) =>

@@ -32,13 +32,16 @@ export const junitReporter: Reporter = {
             }
           : {}),
       }));
-      if (s.error !== undefined || s.verdict === 'interrupted') {
+      if (s.verdict === 'errored' || s.verdict === 'interrupted') {
         cases.push({
           name: 'scenario runs to completion',
           classname: `faultline.scenario.${s.name}`,
           error: {
-            message: s.error !== undefined ? `crashed: ${s.error}` : 'interrupted before it finished',
-            type: s.error !== undefined ? 'crash' : 'interrupted',
+            message:
+              s.verdict === 'errored'
+                ? `errored: ${s.error ?? 'unknown error'}`
+                : 'interrupted before it finished',
+            type: s.verdict,
           },
         });
       }

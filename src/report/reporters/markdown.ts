@@ -1,8 +1,8 @@
 import type { ScenarioResult } from '../run-result.ts';
-import { formatMs, formatRate } from './format.ts';
+import { failureHeadline, formatMs, formatRate, VERDICT_RANK } from './format.ts';
 import type { Reporter } from './reporter.ts';
 
-const ICON = { pass: '✅', fail: '❌', interrupted: '⚠️' } as const;
+const ICON = { pass: '✅', fail: '❌', errored: '💥', interrupted: '⚠️' } as const;
 
 /**
  * summary.md, short enough for $GITHUB_STEP_SUMMARY: a headline, one line per scenario
@@ -16,10 +16,14 @@ export const markdownReporter: Reporter = {
     const { totals } = result;
     const lines: string[] = [];
     const ok = result.exitCode === 0;
-    lines.push(`## Faultline ${ok ? '✅ passed' : '❌ failed'}${result.interrupted ? ' (interrupted)' : ''}`);
+    lines.push(
+      `## Faultline ${ok ? '✅ passed' : `❌ failed: ${failureHeadline(result)}`}${result.interrupted ? ' (interrupted)' : ''}`,
+    );
     lines.push('');
     lines.push(
       `${totals.scenarios.passed}/${totals.scenarios.total} scenarios passed, ` +
+        (totals.scenarios.errored > 0 ? `${totals.scenarios.errored} errored, ` : '') +
+        (totals.scenarios.interrupted > 0 ? `${totals.scenarios.interrupted} interrupted, ` : '') +
         `${totals.hypotheses.passed}/${totals.hypotheses.total} hypotheses held` +
         (totals.contracts.total > 0
           ? `, ${totals.contracts.passed}/${totals.contracts.total} contract interactions`
@@ -27,6 +31,12 @@ export const markdownReporter: Reporter = {
         (totals.checks.total > 0 ? `, ${totals.checks.passed}/${totals.checks.total} invariants` : '') +
         `, ${totals.calls} calls.`,
     );
+    const clients = [...new Set(result.scenarios.flatMap((s) => (s.clientModule ? [s.clientModule] : [])))];
+    if (clients.length > 0)
+      lines.push(
+        '',
+        `Client under test: ${clients.map((c) => `\`--client ${c.replaceAll('`', "'")}\``).join(', ')}`,
+      );
     if (result.scenarios.length > 0) {
       lines.push('');
       lines.push('| | Scenario | Success | p99 | Hypotheses |');
@@ -42,7 +52,7 @@ export const markdownReporter: Reporter = {
     for (const s of failing) {
       lines.push('');
       lines.push(`### ${ICON[s.verdict]} ${inline(s.name)}`);
-      if (s.error) lines.push(`- crashed: ${inline(s.error)}`);
+      if (s.error) lines.push(`- errored: ${inline(s.error)}`);
       if (s.verdict === 'interrupted') lines.push('- interrupted before it finished');
       for (const h of s.hypotheses.filter((x) => x.verdict === 'fail')) {
         lines.push(
@@ -74,10 +84,9 @@ export const markdownReporter: Reporter = {
   },
 };
 
-/** Failing first, then interrupted, then passing; stable within each group. */
+/** Errored first, then failing, interrupted, passing; stable within each group. */
 function ordered(scenarios: ScenarioResult[]): ScenarioResult[] {
-  const rank = { fail: 0, interrupted: 1, pass: 2 } as const;
-  return [...scenarios].sort((a, b) => rank[a.verdict] - rank[b.verdict]);
+  return [...scenarios].sort((a, b) => VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict]);
 }
 
 /** Text inside a table cell: no pipes or newlines, Markdown/HTML specials escaped. */

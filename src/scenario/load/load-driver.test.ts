@@ -57,3 +57,39 @@ describe('LoadDriver', () => {
     expect(records.filter((r) => r.type === 'call')).toHaveLength(7);
   });
 });
+
+describe('LoadDriver at a concurrency of a million', () => {
+  it('lets the event loop turn (signals, I/O) after a bounded batch of calls, and stops', async () => {
+    const clock = new ManualClock();
+    let requests = 0;
+    const driver = new LoadDriver({
+      target: {
+        async request() {
+          requests++;
+          return { status: 200 };
+        },
+        async close() {},
+      },
+      clock,
+      scenario: 's',
+      t0: 0,
+      concurrency: 1_000_000,
+      maxCalls: 10_000_000,
+      request: { path: '/' },
+      deadlineMs: 1000,
+      deadlineSlackMs: 0,
+      phaseAt: () => 'only',
+      record: () => {},
+    });
+
+    driver.start();
+    // A macrotask queued right after the start stands for a signal or an I/O callback.
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    const beforeTheTurn = requests;
+    await driver.stop();
+
+    // Before the fix every worker started synchronously: a million calls before any turn.
+    expect(beforeTheTurn).toBeLessThanOrEqual(1000);
+    expect(driver.calls).toBeLessThan(1_000_000);
+  });
+});

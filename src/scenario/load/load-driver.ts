@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { RequestOptions } from '../../client/client-types.ts';
 import type { Disposable } from '../../events/event.ts';
 import type { AttemptRecord, BreakerRecord, CallRecord } from '../../report/run-events.ts';
 import type { Clock } from '../../time/clock.ts';
 import { CALL_TAG_HEADER } from '../wire/wire-headers.ts';
 import type { LoadTarget } from './load-target.ts';
+import { MacrotaskGate } from './macrotask-gate.ts';
 import { toCallRecord } from './to-call-record.ts';
 import { TokenPacer } from './token-pacer.ts';
+
+/** Workers started, and let through between calls, per event-loop turn. */
+const WORKERS_PER_TURN = 250;
 
 export interface LoadDriverOptions {
   target: LoadTarget;
@@ -57,11 +62,16 @@ export class LoadDriver {
   private workers: Promise<void>[] = [];
   private subscriptions: Disposable[] = [];
   private started = 0;
+  /** How a worker yields between calls (one macrotask; through a gate at high concurrency). */
+  private yieldTurn: () => Promise<void> = () => new Promise<void>((resolve) => setImmediate(resolve));
   /** Calls finished, ok calls (for progress lines). */
   finished = 0;
   ok = 0;
 
-  constructor(private readonly o: LoadDriverOptions) {}
+  constructor(private readonly o: LoadDriverOptions) {
+    // Every call in flight listens on these signals: as many listeners as workers is expected.
+    setMaxListeners(0, this.stopper.signal, this.aborter.signal);
+  }
 
   /** Calls started so far. */
   get calls(): number {
@@ -103,7 +113,25 @@ export class LoadDriver {
       );
     }
     const pacer = o.ratePerSec !== undefined ? new TokenPacer(o.clock, o.ratePerSec) : undefined;
-    for (let i = 0; i < o.concurrency; i++) this.workers.push(this.work(pacer));
+    if (o.concurrency <= WORKERS_PER_TURN) {
+      for (let i = 0; i < o.concurrency; i++) this.workers.push(this.work(pacer));
+      return;
+    }
+    // Very high concurrency: workers start, and yield between calls, a batch per event-loop
+    // turn, so signals and I/O are served throughout (macrotask-gate.ts).
+    const gate = new MacrotaskGate(WORKERS_PER_TURN);
+    this.yieldTurn = () => gate.pass();
+    this.workers.push(this.spawn(pacer, gate));
+  }
+
+  /** Starts the workers a batch per turn; resolves when all have started and finished. */
+  private async spawn(pacer: TokenPacer | undefined, gate: MacrotaskGate): Promise<void> {
+    const batch: Promise<void>[] = [];
+    for (let i = 0; i < this.o.concurrency && !this.stopping; i++) {
+      if (i > 0 && i % WORKERS_PER_TURN === 0) await gate.pass();
+      batch.push(this.work(pacer));
+    }
+    await Promise.all(batch);
   }
 
   /** Starts no new call; resolves when every call in flight has finished. */
@@ -138,7 +166,7 @@ export class LoadDriver {
       this.started++;
       await this.call();
       // Yield a macrotask: an instant call must not starve timers (phase ends) and I/O.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await this.yieldTurn();
     }
   }
 

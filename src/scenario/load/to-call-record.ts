@@ -42,7 +42,7 @@ export function toCallRecord(
   };
   if ('response' in result) {
     const { response } = result;
-    const outcome = response.outcome ?? {};
+    const outcome = response.outcome;
     const invalid = response.status < 400 && !bodyIsUsable(response);
     const ok = response.status >= 200 && response.status < 400 && !invalid;
     return {
@@ -56,25 +56,31 @@ export function toCallRecord(
   const error = result.error as
     | { code?: string; status?: number; outcome?: Partial<CallOutcome> }
     | undefined;
-  const outcome = error?.outcome ?? {};
+  const outcome = error?.outcome;
   const code = error?.code ?? 'UNKNOWN';
-  const attempts = outcome.attempts ?? 1;
+  // Without a reported attempt count a timeout may have been sent: unknown, not failed.
+  const attempts = outcome?.attempts;
   return {
     ...base,
-    outcome: UNKNOWN_CODES.has(code) && attempts > 0 ? 'unknown' : 'failed',
+    outcome: UNKNOWN_CODES.has(code) && (attempts === undefined || attempts > 0) ? 'unknown' : 'failed',
     ...(typeof error?.status === 'number' ? { status: error.status } : {}),
     errorCode: code,
     ...common(outcome, ctx),
   };
 }
 
-function common(outcome: Partial<CallOutcome>, ctx: CallContext) {
+/**
+ * What the client reported about the call. Nothing is assumed: a client that attaches no
+ * outcome leaves `attempts` and `shortCircuited` out (unknown), so a hypothesis about them
+ * is inconclusive instead of passing on a default of 1 attempt per call.
+ */
+function common(outcome: Partial<CallOutcome> | undefined, ctx: CallContext) {
   return {
-    attempts: outcome.attempts ?? 1,
-    breakerState: outcome.breakerState ?? ctx.breakerState,
-    shortCircuited: outcome.shortCircuited ?? false,
-    ...(outcome.fallback !== undefined ? { fallback: outcome.fallback } : {}),
-    ...(outcome.stale ? { stale: true } : {}),
+    ...(outcome?.attempts !== undefined ? { attempts: outcome.attempts } : {}),
+    breakerState: outcome?.breakerState ?? ctx.breakerState,
+    ...(outcome !== undefined ? { shortCircuited: outcome.shortCircuited ?? false } : {}),
+    ...(outcome?.fallback !== undefined ? { fallback: outcome.fallback } : {}),
+    ...(outcome?.stale ? { stale: true } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import { FaultlineError } from '../../errors/faultline-error.ts';
 import type { ManualClock } from '../../time/manual-clock.ts';
+import { gatesBusy } from '../load/macrotask-gate.ts';
 
 /** Macrotask turns with no progress before the loop calls the program idle. */
 const IDLE_TURNS = 3;
@@ -28,7 +29,8 @@ export async function runInVirtualTime<T>(clock: ManualClock, task: Promise<T>):
   watched.catch(() => {});
   let stalls = 0;
   while (!settled) {
-    for (let i = 0; i < IDLE_TURNS && !settled; i++) await nextMacrotask();
+    // Work queued at a load gate (very high concurrency) is not idleness: turn until it ran.
+    for (let i = 0; (i < IDLE_TURNS || gatesBusy()) && !settled; i++) await nextMacrotask();
     if (settled) break;
     const next = clock.nextTimerAt();
     if (next === undefined) {

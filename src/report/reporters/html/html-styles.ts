@@ -15,6 +15,7 @@ h3 { font-size: 15px; margin: 18px 0 6px; }
 .badge.pass { background: var(--pass-bg); color: var(--pass); }
 .badge.fail { background: var(--fail-bg); color: var(--fail); }
 .badge.interrupted { background: var(--warn-bg); color: var(--warn); }
+.badge.errored { background: var(--fail); color: #fff; }
 .totals { display: flex; gap: 12px; flex-wrap: wrap; margin-top: 12px; }
 .totals div { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 8px 14px; }
 .totals strong { display: block; font-size: 18px; }
@@ -26,11 +27,12 @@ td.num { white-space: nowrap; }
 table.phases code { white-space: pre-wrap; word-break: break-word; font-size: 11.5px; }
 table.phases td:nth-child(3) { min-width: 180px; max-width: 320px; }
 .table-scroll { overflow-x: auto; }
-tr.fail td { background: var(--fail-bg); }
+tr.fail td, tr.errored td { background: var(--fail-bg); }
 tr.fail td:first-child { box-shadow: inset 4px 0 0 var(--fail); }
 tr.fail .observed { color: var(--fail); font-weight: 600; }
 section.scenario { border: 1px solid var(--line); border-radius: 10px; padding: 4px 20px 16px; margin: 24px 0; }
 section.scenario.fail { border-color: #ffa8a8; }
+section.scenario.errored { border-color: var(--fail); }
 section.scenario > h2 { display: flex; align-items: center; gap: 10px; }
 .replay { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 6px 10px; overflow-x: auto; white-space: pre; }
 .error { color: var(--fail); }

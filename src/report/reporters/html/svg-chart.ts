@@ -132,6 +132,11 @@ export function breakerChart(frame: ChartFrame, series: TimeSeries, title: strin
     const from = series.buckets[i]!.t;
     const to = series.buckets[j]!.t + series.bucketMs;
     const w = Math.max(0.5, x(to) - x(from));
+    // Unknown (a client that exposes no breaker) is never drawn as a state.
+    if (state === null) {
+      i = j + 1;
+      continue;
+    }
     cells.push(
       `<rect class="breaker ${state}" x="${x(from).toFixed(1)}" y="${top}" width="${w.toFixed(1)}" height="${bandHeight}" fill="${BREAKER_COLORS[state]}"><title>${escapeHtml(`${formatSeconds(from)}-${formatSeconds(to)}: ${state}`)}</title></rect>`,
     );

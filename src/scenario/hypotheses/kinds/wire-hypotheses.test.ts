@@ -209,4 +209,11 @@ describe('figures from the wire', () => {
       evidence: 'client',
     });
   });
+
+  it('attemptsPerCall without a wire log is inconclusive when the client reports no attempt count (never 1)', () => {
+    const unreported = { ...call(0), attempts: undefined } as RunEvent;
+    const r = judge({ attemptsPerCall: { max: 1.5 } }, [unreported, call(10)], false);
+    expect(r).toMatchObject({ verdict: 'fail', evidence: 'client' });
+    expect(r.observed).toMatch(/^inconclusive: the client reported no attempt count for 1 of 2 calls/);
+  });
 });
