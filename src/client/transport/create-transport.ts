@@ -1,4 +1,4 @@
-import { type Dispatcher, Pool } from 'undici';
+import { type Dispatcher, Pool, Client as UndiciClient } from 'undici';
 import type { ResolvedClientOptions } from '../resolve-client-options.ts';
 import type { TimerWheel } from '../timeout/timer-wheel.ts';
 import type { AttemptTransport } from './send-attempt.ts';
@@ -43,4 +43,22 @@ export function createTransport(
     },
     owned,
   };
+}
+
+/**
+ * The transport of an origin other than the baseUrl's (an endpoint, the alternate fallback
+ * origin). An injected origin-agnostic dispatcher (an Agent, the runner's in-process
+ * dispatcher) carries it too; a Pool or Client is bound to the primary origin, so then (and
+ * by default) the origin gets a Pool of its own, pushed to `owned` for close().
+ */
+export function createSecondaryTransport(
+  o: ResolvedClientOptions,
+  origin: string,
+  wheel: TimerWheel,
+  owned: Dispatcher[],
+): AttemptTransport {
+  const originBound = o.dispatcher instanceof Pool || o.dispatcher instanceof UndiciClient;
+  const t = createTransport(originBound ? { ...o, dispatcher: undefined } : o, origin, wheel);
+  if (t.owned !== undefined) owned.push(t.owned);
+  return t.transport;
 }
