@@ -11,6 +11,7 @@
 
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { clientVariants } from './client-variants.ts';
 import { closedLoopLoad } from './closed-loop-load.ts';
 import { startClientBenchUpstream } from './start-client-bench-upstream.ts';
@@ -30,7 +31,10 @@ const upstream = await startClientBenchUpstream();
 try {
   const { call, close } = variant.setup(upstream.url);
   const bounds = { concurrency: 32, maxRequests: requests, maxMs: 30_000 };
-  const others = warmAll ? clientVariants.filter((v) => v !== variant).map((v) => v.setup(upstream.url)) : [];
+  const skip = new Set((process.env.PROFILE_SKIP ?? '').split(',').filter(Boolean).map(Number));
+  const others = warmAll
+    ? clientVariants.filter((v, i) => v !== variant && !skip.has(i)).map((v) => v.setup(upstream.url))
+    : [];
   for (const other of others) await closedLoopLoad(other.call, { ...bounds, maxRequests: 5_000 });
   await closedLoopLoad(call, { ...bounds, maxRequests: 5_000 });
   const session = profileTo === undefined ? undefined : new Session();
@@ -38,14 +42,20 @@ try {
   await session?.post('Profiler.enable');
   await session?.post('Profiler.setSamplingInterval', { interval: 100 });
   await session?.post('Profiler.start');
+  let gcMs = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcMs += e.duration;
+  });
+  gc.observe({ entryTypes: ['gc'] });
   const f = await closedLoopLoad(call, bounds);
+  gc.disconnect();
   if (session !== undefined && profileTo !== undefined) {
     const { profile } = await session.post('Profiler.stop');
     await writeFile(profileTo, JSON.stringify(profile));
     session.disconnect();
   }
   process.stdout.write(
-    `${variant.label}: ${Math.round(f.reqPerSec)} req/s, ${f.cpuUsPerReq.toFixed(1)} cpu µs/req, ${f.errors} errors\n`,
+    `${variant.label}: ${Math.round(f.reqPerSec)} req/s, ${f.cpuUsPerReq.toFixed(1)} cpu µs/req, ${((gcMs * 1000) / requests).toFixed(1)} gc µs/req, ${f.errors} errors\n`,
   );
   await close();
   for (const other of others) await other.close();
