@@ -93,10 +93,13 @@ class Client implements ResilientClient {
     };
   }
 
+  // Why request() creates no closure: a function that creates one allocates a context for
+  // every variable the closure captures, on every call, even on the paths that never create
+  // it. The rare paths (a caller's signal, a queued bulkhead wait, the fallback, the error
+  // path) live in their own functions.
   async request(options: RequestOptions): Promise<ClientResponse> {
     const { o, built } = this;
-    const clock = o.clock;
-    const startedAt = clock.now();
+    const startedAt = o.clock.now();
     const request = buildRequest(o, options);
     const deadlineMs = options.deadlineMs ?? o.deadlineMs;
     const call: CallState = {
@@ -115,74 +118,89 @@ class Client implements ResilientClient {
       fresh: true,
     };
     const signal = options.signal;
-    let onAbort: (() => void) | undefined;
-    if (signal !== undefined) {
-      onAbort = () => {
-        call.aborted = new AbortedError(o.service, { cause: signal.reason });
-        call.current?.abort(call.aborted);
-      };
-      if (signal.aborted) onAbort();
-      else signal.addEventListener('abort', onAbort, { once: true });
-    }
+    const onAbort = signal === undefined ? undefined : abortOnSignal(call, signal, o.service);
     if (this.closed) call.aborted = new AbortedError(o.service);
-    const { bulkhead, fallback } = built;
+    const bulkhead = built.bulkhead;
     let entered = false;
     try {
       if (bulkhead !== undefined) {
         // A free slot is taken without a promise; only a queued call waits.
         if (call.aborted === undefined && bulkhead.tryEnter()) entered = true;
         else {
-          await enterBulkhead(bulkhead, call, {
-            service: o.service,
-            clock,
-            onReject: () => {
-              built.metrics.bulkheadRejected = (built.metrics.bulkheadRejected ?? 0) + 1;
-            },
-          });
+          await this.waitForSlot(call);
           entered = true;
-          call.fresh = false;
         }
       }
       const raw = await executeAttempts(built.pipeline, call);
-      fallback?.onSuccess(options.cacheKey ?? request.cacheKey, raw);
+      built.fallback?.onSuccess(options.cacheKey ?? request.cacheKey, raw);
       return this.succeed(call, raw, undefined, false, call.endedAt);
     } catch (thrown) {
-      const err = thrown as Error & { code?: string };
-      const code = err.code ?? 'UNKNOWN';
-      if (fallback !== undefined && call.aborted === undefined && code !== 'FAULTLINE_ABORTED') {
-        const alternate = built.alternate;
-        const served = await fallback.serve(options.cacheKey ?? request.cacheKey, () =>
-          alternate === undefined ? Promise.resolve(undefined) : alternate.call(call),
-        );
-        if (served !== undefined) {
-          built.metrics.fallbacks++;
-          if (this.fallbackEmitter.size > 0) {
-            this.fallbackEmitter.emit({
-              service: o.service,
-              requestId: request.requestId,
-              kind: served.kind,
-              errorCode: code,
-            });
-          }
-          call.lastErrorCode ??= code;
-          return this.succeed(call, served.response, served.kind, served.stale, clock.now());
-        }
-      }
-      call.lastErrorCode ??= code;
-      // Errors can carry echoed credentials (headers, bodies): scrub before anyone logs them.
-      built.redactError(err);
-      const outcome = this.outcome(call, undefined, false, clock.now());
-      if (call.shortCircuited) built.metrics.shortCircuits++;
-      built.metrics.recordCall(outcome.durationMs, code);
-      if (this.callEmitter.size > 0) {
-        const status = (err as { status?: number }).status;
-        this.callEmitter.emit({ service: o.service, startedAt, outcome, status, errorCode: code });
-      }
-      throw attachOutcome(err, outcome);
+      return await this.recover(call, options, thrown as Error & { code?: string });
     } finally {
       if (entered) bulkhead!.leave();
-      if (onAbort !== undefined) signal?.removeEventListener('abort', onAbort);
+      if (onAbort !== undefined) signal!.removeEventListener('abort', onAbort);
     }
+  }
+
+  /** Waits in the bulkhead's queue, up to the call's deadline. */
+  private async waitForSlot(call: CallState): Promise<void> {
+    const { built } = this;
+    await enterBulkhead(built.bulkhead!, call, {
+      service: this.service,
+      clock: this.o.clock,
+      onReject: () => {
+        built.metrics.bulkheadRejected = (built.metrics.bulkheadRejected ?? 0) + 1;
+      },
+    });
+    call.fresh = false;
+  }
+
+  /** A failed call: served by the fallback, or thrown with its outcome, redacted. */
+  private async recover(
+    call: CallState,
+    options: RequestOptions,
+    err: Error & { code?: string },
+  ): Promise<ClientResponse> {
+    const { o, built } = this;
+    const { request } = call;
+    const code = err.code ?? 'UNKNOWN';
+    const fallback = built.fallback;
+    if (fallback !== undefined && call.aborted === undefined && code !== 'FAULTLINE_ABORTED') {
+      const alternate = built.alternate;
+      const served = await fallback.serve(options.cacheKey ?? request.cacheKey, () =>
+        alternate === undefined ? Promise.resolve(undefined) : alternate.call(call),
+      );
+      if (served !== undefined) {
+        built.metrics.fallbacks++;
+        if (this.fallbackEmitter.size > 0) {
+          this.fallbackEmitter.emit({
+            service: o.service,
+            requestId: request.requestId,
+            kind: served.kind,
+            errorCode: code,
+          });
+        }
+        call.lastErrorCode ??= code;
+        return this.succeed(call, served.response, served.kind, served.stale, o.clock.now());
+      }
+    }
+    call.lastErrorCode ??= code;
+    // Errors can carry echoed credentials (headers, bodies): scrub before anyone logs them.
+    built.redactError(err);
+    const outcome = this.outcome(call, undefined, false, o.clock.now());
+    if (call.shortCircuited) built.metrics.shortCircuits++;
+    built.metrics.recordCall(outcome.durationMs, code);
+    if (this.callEmitter.size > 0) {
+      const status = (err as { status?: number }).status;
+      this.callEmitter.emit({
+        service: o.service,
+        startedAt: call.startedAt,
+        outcome,
+        status,
+        errorCode: code,
+      });
+    }
+    throw attachOutcome(err, outcome);
   }
 
   metrics(): MetricsSnapshot {
@@ -251,4 +269,15 @@ class Client implements ResilientClient {
     if (call.lastErrorCode !== undefined) outcome.lastErrorCode = call.lastErrorCode;
     return outcome;
   }
+}
+
+/** Aborts the call when `signal` does (now, if it already has); returns the listener to remove. */
+function abortOnSignal(call: CallState, signal: AbortSignal, service: string): () => void {
+  const onAbort = () => {
+    call.aborted = new AbortedError(service, { cause: signal.reason });
+    call.current?.abort(call.aborted);
+  };
+  if (signal.aborted) onAbort();
+  else signal.addEventListener('abort', onAbort, { once: true });
+  return onAbort;
 }
