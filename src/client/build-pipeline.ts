@@ -25,6 +25,7 @@ import { errorRedaction } from './redaction/error-redaction.ts';
 import type { ResolvedClientOptions } from './resolve-client-options.ts';
 import { RetryPolicy, retryDefaults } from './retry/retry-policy.ts';
 import { TimerWheel } from './timeout/timer-wheel.ts';
+import type { RequestDefaults } from './transport/build-request.ts';
 import { createSecondaryTransport, createTransport } from './transport/create-transport.ts';
 import { sendAttempt } from './transport/send-attempt.ts';
 import type { StartAttempt } from './transport/start-attempt.ts';
@@ -47,6 +48,8 @@ export interface BuiltPipeline {
   /** The alternate origin of an `alternate` fallback. */
   alternate: AlternateOrigin | undefined;
   metrics: ClientMetrics;
+  /** What buildRequest builds each call's request from: base path, default headers, static credentials. */
+  requestDefaults: RequestDefaults;
   /** Scrubs an error in place before it leaves the client. */
   redactError(err: unknown): void;
   health(baseUrl: string): ServiceHealth;
@@ -101,6 +104,12 @@ export function buildPipeline(
   const callFailureStatuses = failingStatuses(retry?.options.retryOnStatus ?? retryDefaults.retryOnStatus);
   const active: CallPipeline['active'] = new Set();
 
+  const auth: AuthProvider | undefined = o.auth && createAuthProvider(o.auth, service, clock);
+  // Static credentials are set over each call's headers once (build-request.ts); only
+  // refreshable ones are a stage of every attempt.
+  const credentials =
+    auth !== undefined && !auth.refreshable ? (auth.headers() as Record<string, string>) : undefined;
+
   let fallback: FallbackPolicy | undefined;
   let alternate: AlternateOrigin | undefined;
   if (o.fallback !== undefined) {
@@ -111,6 +120,7 @@ export function buildPipeline(
         primaryBasePath: o.basePath,
         active,
         callFailureStatuses,
+        credentials,
       });
     }
   }
@@ -125,8 +135,7 @@ export function buildPipeline(
   if (endpoints !== undefined) start = endpoints.start;
   const latency = o.hedging && new LatencyTracker();
   if (latency !== undefined) start = timedAttempts(start ?? send, latency, clock);
-  const auth: AuthProvider | undefined = o.auth && createAuthProvider(o.auth, service, clock);
-  if (auth !== undefined) start = authenticatedAttempts(auth, start ?? send);
+  if (auth?.refreshable) start = authenticatedAttempts(auth, start ?? send);
   if (o.hedging !== undefined && latency !== undefined) {
     start = hedgedAttempts(o.hedging, start ?? send, {
       service,
@@ -160,6 +169,7 @@ export function buildPipeline(
     fallback,
     alternate,
     metrics,
+    requestDefaults: { basePath: o.basePath, headers: o.headers, credentials },
     redactError: errorRedaction(o, auth),
     health(baseUrl) {
       if (endpoints === undefined) return singleOriginHealth(service, breakerState(), baseUrl, active.size);

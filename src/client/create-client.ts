@@ -100,7 +100,7 @@ class Client implements ResilientClient {
   async request(options: RequestOptions): Promise<ClientResponse> {
     const { o, built } = this;
     const startedAt = o.clock.now();
-    const request = buildRequest(o, options);
+    const request = buildRequest(built.requestDefaults, options);
     const deadlineMs = options.deadlineMs ?? o.deadlineMs;
     const call: CallState = {
       request,

@@ -3,32 +3,18 @@ import type { AttemptLike, StartAttempt } from '../transport/start-attempt.ts';
 import type { AuthProvider } from './auth-provider.ts';
 
 /**
- * The auth stage of an attempt: adds the provider's credentials over the request's headers
- * and sends through `next` (the endpoint pick, or the transport).
+ * The auth stage of an attempt with refreshable credentials (OAuth2): awaits the provider's
+ * current credentials, sets them over the request's headers and sends through `next` (the
+ * endpoint pick, or the transport); an attempt answered 401 refreshes them and resends
+ * once, through `next` again, so it may pick another endpoint.
  *
- * Static credentials (API key, bearer, basic) are one synchronous header merge. Refreshable
- * ones (OAuth2) are awaited, and an attempt answered 401 refreshes them and resends once;
- * the resend goes through `next` again, so it may pick another endpoint.
+ * Static credentials (API key, bearer, basic) need no stage: buildRequest sets them over
+ * the call's headers once per call (`RequestDefaults.credentials`).
  *
  * @example
  * const start = authenticatedAttempts(createAuthProvider(options.auth, service, clock), sendDirect);
  */
 export function authenticatedAttempts(auth: AuthProvider, next: StartAttempt): StartAttempt {
-  if (!auth.refreshable) {
-    const credentials = auth.headers() as Record<string, string>;
-    return (request, info, timeoutAt, timeoutMs) =>
-      next(
-        {
-          method: request.method,
-          path: request.path,
-          headers: { ...request.headers, ...credentials },
-          body: request.body,
-        },
-        info,
-        timeoutAt,
-        timeoutMs,
-      );
-  }
   return (request, info, timeoutAt, timeoutMs) => {
     const attempt = new RefreshingAttempt();
     attempt.promise = attempt.run(auth, next, request, info, timeoutAt, timeoutMs);

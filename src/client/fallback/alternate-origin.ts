@@ -3,18 +3,14 @@ import type { Clock } from '../../time/clock.ts';
 import type { ResolvedClientOptions } from '../resolve-client-options.ts';
 import { splitBaseUrl } from '../split-base-url.ts';
 import type { TimerWheel } from '../timeout/timer-wheel.ts';
+import { headersWithoutCredentials, type PreparedRequest } from '../transport/build-request.ts';
 import { createSecondaryTransport } from '../transport/create-transport.ts';
 import { type AttemptTransport, type RawResponse, sendAttempt } from '../transport/send-attempt.ts';
 import type { AttemptLike } from '../transport/start-attempt.ts';
 
 /** The part of a failed call the alternate attempt needs. */
 export interface AlternateCall {
-  request: {
-    method: string;
-    path: string;
-    headers: Record<string, string>;
-    body: string | Uint8Array | undefined;
-  };
+  request: PreparedRequest;
   timeoutMs: number;
   deadlineAt: number;
 }
@@ -45,6 +41,8 @@ export class AlternateOrigin {
       /** Attempts in flight, aborted by close(). */
       active: Set<AttemptLike>;
       callFailureStatuses: ReadonlySet<number>;
+      /** Static credentials set over the calls' headers: not sent to the alternate origin. */
+      credentials: Readonly<Record<string, string>> | undefined;
     },
   ) {
     const { origin, basePath } = splitBaseUrl('fallback.baseUrl', baseUrl);
@@ -58,9 +56,12 @@ export class AlternateOrigin {
     if (timeoutMs <= 0) return undefined;
     const { request } = call;
     const path = this.basePath + request.path.slice(this.deps.primaryBasePath.length);
+    const { credentials } = this.deps;
+    const headers =
+      credentials === undefined ? request.headers : headersWithoutCredentials(request, credentials);
     const handler = sendAttempt(
       this.transport,
-      { method: request.method, path, headers: request.headers, body: request.body },
+      { method: request.method, path, headers, body: request.body },
       now + timeoutMs,
       timeoutMs,
     );
