@@ -1,4 +1,13 @@
-import { type Dispatcher, Pool, Client as UndiciClient } from 'undici';
+import {
+  Agent,
+  BalancedPool,
+  type Dispatcher,
+  MockAgent,
+  MockClient,
+  MockPool,
+  Pool,
+  Client as UndiciClient,
+} from 'undici';
 import type { ResolvedClientOptions } from '../resolve-client-options.ts';
 import type { TimerWheel } from '../timeout/timer-wheel.ts';
 import type { AttemptTransport } from './send-attempt.ts';
@@ -32,7 +41,17 @@ export function createTransport(
       : undefined;
   const base = (o.dispatcher ?? owned)!;
   // compose() makes the LAST interceptor outermost; our option lists the outermost first.
-  const composed = o.interceptors.length > 0 ? base.compose(...[...o.interceptors].reverse()) : base;
+  // Our attempt handler speaks the callbacks undici's own dispatchers call (onConnect ...
+  // onComplete; decision 0005). Interceptors, and any other Dispatcher (a user's own, which
+  // may call only onRequestStart ... onResponseEnd), get it through compose(), which
+  // adapts it once to both sets of callbacks: an identity interceptor does just that.
+  const interceptors =
+    o.interceptors.length > 0
+      ? [...o.interceptors].reverse()
+      : o.dispatcher !== undefined && !callsCoreCallbacks(o.dispatcher)
+        ? [adaptOnly]
+        : [];
+  const composed = interceptors.length > 0 ? base.compose(...interceptors) : base;
   return {
     transport: {
       service: o.service,
@@ -43,6 +62,21 @@ export function createTransport(
     },
     owned,
   };
+}
+
+const adaptOnly: Dispatcher.DispatcherComposeInterceptor = (dispatch) => dispatch;
+
+/** undici's own dispatchers: they call a handler's onConnect ... onComplete themselves. */
+function callsCoreCallbacks(d: Dispatcher): boolean {
+  return (
+    d instanceof Pool ||
+    d instanceof UndiciClient ||
+    d instanceof Agent ||
+    d instanceof BalancedPool ||
+    d instanceof MockAgent ||
+    d instanceof MockPool ||
+    d instanceof MockClient
+  );
 }
 
 /**
