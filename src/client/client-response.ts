@@ -18,18 +18,21 @@ export type ScrubText = (text: string) => string;
  */
 export class CallResponse implements ClientResponse {
   readonly status: number;
-  readonly headers: Record<string, string | string[] | undefined>;
   readonly body: Uint8Array;
 
   constructor(
-    raw: RawResponse,
+    private readonly raw: RawResponse,
     readonly outcome: CallOutcome,
     private readonly service: string,
     private readonly scrub: ScrubText,
   ) {
     this.status = raw.status;
-    this.headers = raw.headers;
     this.body = raw.body;
+  }
+
+  /** Response headers, lower-case names; parsed from the wire list on first read. */
+  get headers(): Record<string, string | string[] | undefined> {
+    return this.raw.headers;
   }
 
   text(): string {

@@ -189,6 +189,34 @@ describe('createClient on a ManualClock', () => {
     expect(await first).toBe('FAULTLINE_ABORTED');
   });
 
+  it('reads the clock once at the start of a plain call and once when its attempt ends', async () => {
+    // Issue 15: one clock reading per attempt boundary; the breaker (closed), the retry
+    // budget, the breaker window and the call's duration reuse them.
+    class CountingClock extends ManualClock {
+      reads = 0;
+      override now(): number {
+        this.reads++;
+        return super.now();
+      }
+    }
+    const clock = new CountingClock();
+    const pool = mock().get(origin);
+    pool.intercept({ path: '/c' }).reply(200, 'ok').times(2);
+    client = createClient({
+      service: 'svc',
+      baseUrl: origin,
+      dispatcher: agent,
+      clock,
+      retry: { maxAttempts: 3 },
+      breaker: { failureThreshold: 5 },
+    });
+    await client.request({ path: '/c' }); // the first call also arms the timer wheel
+    clock.reads = 0;
+    const res = await client.request({ path: '/c' });
+    expect(res.text()).toBe('ok');
+    expect(clock.reads).toBe(2);
+  });
+
   it('rejects invalid options naming the field', () => {
     expect(() => createClient({ service: 'svc', baseUrl: 'not a url' })).toThrow(
       /baseUrl: expected an absolute/,

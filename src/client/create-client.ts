@@ -1,8 +1,6 @@
-import { type Dispatcher, Pool, Client as UndiciClient } from 'undici';
 import { AbortedError } from '../errors/aborted-error.ts';
 import { type Event, EventEmitter } from '../events/event.ts';
-import { CircuitBreaker } from './breaker/circuit-breaker.ts';
-import { Bulkhead } from './bulkhead/bulkhead.ts';
+import { type BuiltPipeline, buildPipeline } from './build-pipeline.ts';
 import { enterBulkhead } from './bulkhead/enter-bulkhead.ts';
 import { attachOutcome, CallResponse } from './client-response.ts';
 import type {
@@ -20,24 +18,11 @@ import type {
   RetryEvent,
   ServiceHealth,
 } from './client-types.ts';
-import { type CallPipeline, type CallState, executeAttempts } from './execute-attempts.ts';
-import {
-  type ClientExtras,
-  createClientExtras,
-  defaultErrorRedactor,
-  redactErrorInPlace,
-  singleOriginHealth,
-} from './extras/client-extras.ts';
-import { FallbackPolicy } from './fallback/fallback-policy.ts';
-import { ClientMetrics } from './metrics/client-metrics.ts';
+import { type CallState, executeAttempts } from './execute-attempts.ts';
 import { ClientMetricsRegistry } from './metrics/client-metrics-registry.ts';
-import { TokenBucket } from './rate-limit/token-bucket.ts';
-import { type ResolvedClientOptions, resolveClientOptions, splitBaseUrl } from './resolve-client-options.ts';
-import { RetryPolicy, retryDefaults } from './retry/retry-policy.ts';
-import { TimerWheel } from './timeout/timer-wheel.ts';
+import { type ResolvedClientOptions, resolveClientOptions } from './resolve-client-options.ts';
 import { buildRequest } from './transport/build-request.ts';
-import { createTransport } from './transport/create-transport.ts';
-import { type AttemptTransport, type RawResponse, sendAttempt } from './transport/send-attempt.ts';
+import type { RawResponse } from './transport/send-attempt.ts';
 
 /**
  * Creates the resilient HTTP client of one external service, on undici:
@@ -47,7 +32,7 @@ import { type AttemptTransport, type RawResponse, sendAttempt } from './transpor
  * ```
  *
  * With endpoints, auth or hedging configured, `timeout ─► transport` becomes
- * `timeout ─► [hedging ─► auth ─► endpoint pick] ─► transport` (extras/client-extras.ts,
+ * `timeout ─► [hedging ─► auth ─► endpoint pick] ─► transport` (build-pipeline.ts wires it,
  * docs/client-features.md); without them that stage does not exist.
  *
  * (docs/client.md explains the order.) Every option is optional except `service` and
@@ -60,36 +45,19 @@ import { type AttemptTransport, type RawResponse, sendAttempt } from './transpor
  * await client.close();
  */
 export function createClient(options: ClientOptions): ResilientClient {
-  return new Client(resolveClientOptions(options), options);
-}
-
-/** Statuses that fail a call when retries are off: the retry defaults plus every 5xx. */
-function callFailureStatuses(retryOnStatus: readonly number[]): Set<number> {
-  const set = new Set(retryOnStatus);
-  for (let s = 500; s <= 599; s++) set.add(s);
-  return set;
+  return new Client(resolveClientOptions(options));
 }
 
 class Client implements ResilientClient {
   readonly service: string;
   private readonly o: ResolvedClientOptions;
-  private readonly wheel: TimerWheel;
-  private readonly pipeline: CallPipeline;
-  private readonly owned: Dispatcher[] = [];
-  private readonly breakerPolicy: CircuitBreaker | undefined;
-  private readonly fallbackPolicy: FallbackPolicy | undefined;
-  private readonly alternate: AttemptTransport | undefined;
-  private alternateBasePath = '';
-  private readonly metricsState: ClientMetrics;
-  private readonly extras: ClientExtras | undefined;
+  private readonly built: BuiltPipeline;
   private readonly closer = new AbortController();
   private registry: ClientMetricsRegistry | undefined;
-  private readonly bulkhead: Bulkhead | undefined;
   private readonly leaveSharedRegistry: (() => void) | undefined;
   private closed = false;
   /** The text redactor of this client, for what a response shows in an error (json()). */
-  private readonly scrubText = (text: string): string =>
-    this.extras !== undefined ? this.extras.redactText(text) : defaultErrorRedactor.text(text);
+  private readonly scrubText = (text: string): string => this.built.redaction.text(text);
 
   private readonly retryEmitter = new EventEmitter<RetryEvent>();
   private readonly breakerEmitter = new EventEmitter<BreakerStateChangeEvent>();
@@ -104,75 +72,20 @@ class Client implements ResilientClient {
 
   readonly breaker: ResilientClient['breaker'];
 
-  constructor(o: ResolvedClientOptions, options: ClientOptions) {
+  constructor(o: ResolvedClientOptions) {
     this.o = o;
     this.service = o.service;
-    const { clock } = o;
-    this.wheel = new TimerWheel(clock);
-    const retry = o.retry === false ? undefined : new RetryPolicy(o.retry, { clock, random: o.random });
-    const breaker = o.breaker === false ? undefined : new CircuitBreaker(o.breaker, clock);
-    this.breakerPolicy = breaker;
-    this.metricsState = new ClientMetrics(o.service, () => this.breakerState());
-    breaker?.onStateChange((t) => {
-      this.metricsState.breakerTransitions++;
-      this.breakerEmitter.emit({ service: o.service, from: t.from, to: t.to, at: t.at });
-    });
-    if (o.bulkhead !== false && o.bulkhead !== undefined) {
-      this.bulkhead = new Bulkhead(o.bulkhead);
-      this.metricsState.bulkheadRejected = 0;
-    }
-    const rateLimit =
-      o.rateLimit === false || o.rateLimit === undefined
-        ? undefined
-        : new TokenBucket(o.rateLimit, clock.now());
-    if (rateLimit !== undefined) this.metricsState.rateLimited = 0;
-    this.leaveSharedRegistry = o.metricsRegistry?.add(this.metricsState);
-    const main = createTransport(o, o.origin, this.wheel);
-    if (main.owned !== undefined) this.owned.push(main.owned);
-    if (o.fallback !== undefined) {
-      this.fallbackPolicy = new FallbackPolicy(o.fallback, clock);
-      if (o.fallback.kind === 'alternate') {
-        // An injected origin-agnostic dispatcher (an Agent, the runner's in-process
-        // dispatcher) also carries the alternate origin; a Pool or Client is bound to the
-        // primary origin, so then (and by default) the alternate gets a Pool of its own.
-        const { origin, basePath } = splitBaseUrl('fallback.baseUrl', o.fallback.baseUrl);
-        const originBound = o.dispatcher instanceof Pool || o.dispatcher instanceof UndiciClient;
-        const alt = createTransport(originBound ? { ...o, dispatcher: undefined } : o, origin, this.wheel);
-        this.alternate = alt.transport;
-        this.alternateBasePath = basePath;
-        if (alt.owned !== undefined) this.owned.push(alt.owned);
-      }
-    }
-    // Endpoints, auth, hedging, redaction: undefined when none is configured (no hot-path cost).
-    this.extras = createClientExtras(options, {
-      service: o.service,
-      clock,
-      main: main.transport,
-      transportFor: (origin) => {
-        // As for the alternate: a dispatcher bound to the primary origin cannot carry others.
-        const originBound = o.dispatcher instanceof Pool || o.dispatcher instanceof UndiciClient;
-        const t = createTransport(originBound ? { ...o, dispatcher: undefined } : o, origin, this.wheel);
-        if (t.owned !== undefined) this.owned.push(t.owned);
-        return t.transport;
+    this.built = buildPipeline(
+      o,
+      {
+        onAttempt: this.attemptEmitter,
+        onRetry: this.retryEmitter,
+        onBreakerStateChange: this.breakerEmitter,
       },
-      tryAcquireRetry: retry === undefined ? undefined : () => retry.tryAcquireBudget(),
-    });
-    this.pipeline = {
-      extras: this.extras,
-      service: o.service,
-      clock,
-      transport: main.transport,
-      retry,
-      breaker,
-      rateLimit,
-      breakerFailureStatuses: new Set(breaker?.options.failureStatuses ?? []),
-      callFailureStatuses: callFailureStatuses(retry?.options.retryOnStatus ?? retryDefaults.retryOnStatus),
-      metrics: this.metricsState,
-      active: new Set(),
-      onAttempt: this.attemptEmitter,
-      onRetry: this.retryEmitter,
-      closeSignal: this.closer.signal,
-    };
+      this.closer.signal,
+    );
+    this.leaveSharedRegistry = o.metricsRegistry?.add(this.built.metrics);
+    const breaker = this.built.breaker;
     this.breaker = {
       get state(): BreakerState {
         return breaker?.state ?? 'closed';
@@ -182,11 +95,14 @@ class Client implements ResilientClient {
     };
   }
 
+  // Why request() creates no closure: a function that creates one allocates a context for
+  // every variable the closure captures, on every call, even on the paths that never create
+  // it. The rare paths (a caller's signal, a queued bulkhead wait, the fallback, the error
+  // path) live in their own functions.
   async request(options: RequestOptions): Promise<ClientResponse> {
-    const { o } = this;
-    const clock = o.clock;
-    const startedAt = clock.now();
-    const request = buildRequest(o, options);
+    const { o, built } = this;
+    const startedAt = o.clock.now();
+    const request = buildRequest(built.requestDefaults, options);
     const deadlineMs = options.deadlineMs ?? o.deadlineMs;
     const call: CallState = {
       request,
@@ -200,89 +116,107 @@ class Client implements ResilientClient {
       lastErrorCode: undefined,
       shortCircuited: false,
       aborted: undefined,
+      endedAt: -1,
+      fresh: true,
     };
     const signal = options.signal;
-    let onAbort: (() => void) | undefined;
-    if (signal !== undefined) {
-      onAbort = () => {
-        call.aborted = new AbortedError(o.service, { cause: signal.reason });
-        call.current?.abort(call.aborted);
-      };
-      if (signal.aborted) onAbort();
-      else signal.addEventListener('abort', onAbort, { once: true });
-    }
+    const onAbort = signal === undefined ? undefined : abortOnSignal(call, signal, o.service);
     if (this.closed) call.aborted = new AbortedError(o.service);
+    const bulkhead = built.bulkhead;
     let entered = false;
     try {
-      if (this.bulkhead !== undefined) {
-        await enterBulkhead(this.bulkhead, call, {
-          service: o.service,
-          clock,
-          onReject: () => {
-            this.metricsState.bulkheadRejected = (this.metricsState.bulkheadRejected ?? 0) + 1;
-          },
-        });
-        entered = true;
-      }
-      const raw = await executeAttempts(this.pipeline, call);
-      this.fallbackPolicy?.onSuccess(options.cacheKey ?? request.cacheKey, raw);
-      return this.succeed(call, raw, undefined, false);
-    } catch (thrown) {
-      const err = thrown as Error & { code?: string };
-      const code = err.code ?? 'UNKNOWN';
-      if (this.fallbackPolicy !== undefined && call.aborted === undefined && code !== 'FAULTLINE_ABORTED') {
-        const served = await this.fallbackPolicy.serve(options.cacheKey ?? request.cacheKey, () =>
-          this.callAlternate(call),
-        );
-        if (served !== undefined) {
-          this.metricsState.fallbacks++;
-          if (this.fallbackEmitter.size > 0) {
-            this.fallbackEmitter.emit({
-              service: o.service,
-              requestId: request.requestId,
-              kind: served.kind,
-              errorCode: code,
-            });
-          }
-          call.lastErrorCode ??= code;
-          return this.succeed(call, served.response, served.kind, served.stale);
+      if (bulkhead !== undefined) {
+        // A free slot is taken without a promise; only a queued call waits.
+        if (call.aborted === undefined && bulkhead.tryEnter()) entered = true;
+        else {
+          await this.waitForSlot(call);
+          entered = true;
         }
       }
-      call.lastErrorCode ??= code;
-      // Errors can carry echoed credentials (headers, bodies): scrub before anyone logs them.
-      if (this.extras !== undefined) this.extras.redactError(err);
-      else redactErrorInPlace(err, defaultErrorRedactor);
-      const outcome = this.outcome(call, undefined, false);
-      if (call.shortCircuited) this.metricsState.shortCircuits++;
-      this.metricsState.recordCall(outcome.durationMs, code);
-      if (this.callEmitter.size > 0) {
-        const status = (err as { status?: number }).status;
-        this.callEmitter.emit({ service: o.service, startedAt, outcome, status, errorCode: code });
-      }
-      throw attachOutcome(err, outcome);
+      const raw = await executeAttempts(built.pipeline, call);
+      built.fallback?.onSuccess(options.cacheKey ?? request.cacheKey, raw);
+      return this.succeed(call, raw, undefined, false, call.endedAt);
+    } catch (thrown) {
+      return await this.recover(call, options, thrown as Error & { code?: string });
     } finally {
-      if (entered) this.bulkhead!.leave();
-      if (onAbort !== undefined) signal?.removeEventListener('abort', onAbort);
+      if (entered) bulkhead!.leave();
+      if (onAbort !== undefined) signal!.removeEventListener('abort', onAbort);
     }
+  }
+
+  /** Waits in the bulkhead's queue, up to the call's deadline. */
+  private async waitForSlot(call: CallState): Promise<void> {
+    const { built } = this;
+    await enterBulkhead(built.bulkhead!, call, {
+      service: this.service,
+      clock: this.o.clock,
+      onReject: () => {
+        built.metrics.bulkheadRejected = (built.metrics.bulkheadRejected ?? 0) + 1;
+      },
+    });
+    call.fresh = false;
+  }
+
+  /** A failed call: served by the fallback, or thrown with its outcome, redacted. */
+  private async recover(
+    call: CallState,
+    options: RequestOptions,
+    err: Error & { code?: string },
+  ): Promise<ClientResponse> {
+    const { o, built } = this;
+    const { request } = call;
+    const code = err.code ?? 'UNKNOWN';
+    const fallback = built.fallback;
+    if (fallback !== undefined && call.aborted === undefined && code !== 'FAULTLINE_ABORTED') {
+      const alternate = built.alternate;
+      const served = await fallback.serve(options.cacheKey ?? request.cacheKey, () =>
+        alternate === undefined ? Promise.resolve(undefined) : alternate.call(call),
+      );
+      if (served !== undefined) {
+        built.metrics.fallbacks++;
+        if (this.fallbackEmitter.size > 0) {
+          this.fallbackEmitter.emit({
+            service: o.service,
+            requestId: request.requestId,
+            kind: served.kind,
+            errorCode: code,
+          });
+        }
+        call.lastErrorCode ??= code;
+        return this.succeed(call, served.response, served.kind, served.stale, o.clock.now());
+      }
+    }
+    call.lastErrorCode ??= code;
+    // Errors can carry echoed credentials (headers, bodies): scrub before anyone logs them.
+    built.redaction.error(err);
+    const outcome = this.outcome(call, undefined, false, o.clock.now());
+    if (call.shortCircuited) built.metrics.shortCircuits++;
+    built.metrics.recordCall(outcome.durationMs, code);
+    if (this.callEmitter.size > 0) {
+      const status = (err as { status?: number }).status;
+      this.callEmitter.emit({
+        service: o.service,
+        startedAt: call.startedAt,
+        outcome,
+        status,
+        errorCode: code,
+      });
+    }
+    throw attachOutcome(err, outcome);
   }
 
   metrics(): MetricsSnapshot {
-    return this.metricsState.snapshot();
+    return this.built.metrics.snapshot();
   }
 
   health(): ServiceHealth {
-    const baseUrl = this.o.origin + this.o.basePath;
-    const inFlight = this.pipeline.active.size;
-    return (
-      this.extras?.health(this.breakerState(), baseUrl, inFlight) ??
-      singleOriginHealth(this.service, this.breakerState(), baseUrl, inFlight)
-    );
+    return this.built.health(this.o.origin + this.o.basePath);
   }
 
   prometheus(): Promise<string> {
     if (this.registry === undefined) {
       this.registry = new ClientMetricsRegistry();
-      this.registry.add(this.metricsState);
+      this.registry.add(this.built.metrics);
     }
     return this.registry.metrics();
   }
@@ -292,15 +226,19 @@ class Client implements ResilientClient {
     this.closed = true;
     this.leaveSharedRegistry?.();
     this.closer.abort(new AbortedError(this.service));
-    for (const handler of this.pipeline.active) handler.abort(new AbortedError(this.service));
-    this.wheel.close();
-    await this.extras?.close();
-    await Promise.all(this.owned.map((d) => d.destroy()));
+    for (const handler of this.built.pipeline.active) handler.abort(new AbortedError(this.service));
+    await this.built.close();
   }
 
-  private succeed(call: CallState, raw: RawResponse, fallback: CallOutcome['fallback'], stale: boolean) {
-    const outcome = this.outcome(call, fallback, stale);
-    this.metricsState.recordCall(outcome.durationMs, undefined);
+  private succeed(
+    call: CallState,
+    raw: RawResponse,
+    fallback: CallOutcome['fallback'],
+    stale: boolean,
+    endedAt: number,
+  ): CallResponse {
+    const outcome = this.outcome(call, fallback, stale, endedAt);
+    this.built.metrics.recordCall(outcome.durationMs, undefined);
     if (this.callEmitter.size > 0) {
       this.callEmitter.emit({
         service: this.service,
@@ -312,12 +250,18 @@ class Client implements ResilientClient {
     return new CallResponse(raw, outcome, this.service, this.scrubText);
   }
 
-  private outcome(call: CallState, fallback: CallOutcome['fallback'], stale: boolean): CallOutcome {
+  /** `endedAt`: the clock reading the call ended at (the last attempt's end when it is the answer). */
+  private outcome(
+    call: CallState,
+    fallback: CallOutcome['fallback'],
+    stale: boolean,
+    endedAt: number,
+  ): CallOutcome {
     const outcome: CallOutcome = {
       requestId: call.request.requestId,
       attempts: call.attempts,
-      durationMs: this.o.clock.now() - call.startedAt,
-      breakerState: this.breakerState(),
+      durationMs: endedAt - call.startedAt,
+      breakerState: this.built.breaker?.state ?? 'closed',
       shortCircuited: call.shortCircuited,
     };
     if (fallback !== undefined) {
@@ -327,35 +271,15 @@ class Client implements ResilientClient {
     if (call.lastErrorCode !== undefined) outcome.lastErrorCode = call.lastErrorCode;
     return outcome;
   }
+}
 
-  private breakerState(): BreakerState {
-    return this.breakerPolicy?.state ?? 'closed';
-  }
-
-  /** One attempt at the alternate origin within what is left of the call's deadline. */
-  private async callAlternate(call: CallState): Promise<RawResponse | undefined> {
-    const transport = this.alternate;
-    if (transport === undefined) return undefined;
-    const now = this.o.clock.now();
-    const timeoutMs = Math.min(call.timeoutMs, call.deadlineAt - now);
-    if (timeoutMs <= 0) return undefined;
-    const { request } = call;
-    // Same call, the alternate's own path prefix in place of the primary's.
-    const path = this.alternateBasePath + request.path.slice(this.o.basePath.length);
-    const handler = sendAttempt(
-      transport,
-      { method: request.method, path, headers: request.headers, body: request.body },
-      now + timeoutMs,
-      timeoutMs,
-    );
-    this.pipeline.active.add(handler);
-    try {
-      const raw = await handler.promise;
-      return this.pipeline.callFailureStatuses.has(raw.status) ? undefined : raw;
-    } catch {
-      return undefined;
-    } finally {
-      this.pipeline.active.delete(handler);
-    }
-  }
+/** Aborts the call when `signal` does (now, if it already has); returns the listener to remove. */
+function abortOnSignal(call: CallState, signal: AbortSignal, service: string): () => void {
+  const onAbort = () => {
+    call.aborted = new AbortedError(service, { cause: signal.reason });
+    call.current?.abort(call.aborted);
+  };
+  if (signal.aborted) onAbort();
+  else signal.addEventListener('abort', onAbort, { once: true });
+  return onAbort;
 }

@@ -8,13 +8,18 @@ import type { EventEmitter } from '../events/event.ts';
 import type { Clock } from '../time/clock.ts';
 import type { BreakerPermit, CircuitBreaker } from './breaker/circuit-breaker.ts';
 import type { AttemptEvent, RetryEvent } from './client-types.ts';
-import type { AttemptLike, ClientExtras } from './extras/client-extras.ts';
 import type { ClientMetrics } from './metrics/client-metrics.ts';
 import type { TokenBucket } from './rate-limit/token-bucket.ts';
 import { parseRetryAfter } from './retry/parse-retry-after.ts';
 import type { AttemptResult, RetryPolicy } from './retry/retry-policy.ts';
 import { headersForAttempt, type PreparedRequest } from './transport/build-request.ts';
-import { type AttemptTransport, type RawResponse, sendAttempt } from './transport/send-attempt.ts';
+import {
+  type AttemptRequest,
+  type AttemptTransport,
+  type RawResponse,
+  sendAttempt,
+} from './transport/send-attempt.ts';
+import type { AttemptLike, StartAttempt } from './transport/start-attempt.ts';
 
 /** What every call of one client shares. */
 export interface CallPipeline {
@@ -32,8 +37,11 @@ export interface CallPipeline {
   metrics: ClientMetrics;
   /** Attempts in flight, aborted by close(). */
   active: Set<AttemptLike>;
-  /** Endpoints, auth, hedging, redaction (extras/client-extras.ts); undefined when none is configured. */
-  extras: ClientExtras | undefined;
+  /**
+   * The optional attempt stages (hedging ─► auth ─► endpoint pick) composed by buildPipeline;
+   * undefined when none is configured: the loop then calls sendAttempt on `transport` itself.
+   */
+  start: StartAttempt | undefined;
   onAttempt: EventEmitter<AttemptEvent>;
   onRetry: EventEmitter<RetryEvent>;
   /** Aborted by close(). */
@@ -54,6 +62,13 @@ export interface CallState {
   shortCircuited: boolean;
   /** Set when the caller's signal or close() aborted the call. */
   aborted: AbortedError | undefined;
+  /**
+   * The clock reading the last attempt ended at; when the call ends with it, the outcome's
+   * duration uses it rather than reading the clock again. -1 until an attempt ended.
+   */
+  endedAt: number;
+  /** True while nothing was awaited since `startedAt` (the first attempt may reuse that reading). */
+  fresh: boolean;
 }
 
 /**
@@ -63,13 +78,19 @@ export interface CallState {
  */
 export async function executeAttempts(p: CallPipeline, call: CallState): Promise<RawResponse> {
   const { clock, retry, breaker } = p;
-  retry?.onCallStart();
+  // One clock reading per attempt start and one per attempt end: the call's own start
+  // stands for the first attempt's when nothing was awaited in between.
+  retry?.onCallStart(call.startedAt);
   let previousDelayMs = 0;
   for (let attempt = 1; ; attempt++) {
     if (call.aborted !== undefined) throw call.aborted;
+    let start = attempt === 1 && call.fresh ? call.startedAt : clock.now();
     // rate limit: per attempt (retries take tokens too), before the breaker so a waiting
     // attempt does not hold a half-open probe slot.
-    if (p.rateLimit !== undefined) await takeToken(p, call);
+    if (p.rateLimit !== undefined && !tryTakeToken(p.rateLimit, start)) {
+      await waitForToken(p, call);
+      start = clock.now();
+    }
     // breaker: judged per attempt, so an open circuit also stops the retries of a call.
     let permit: BreakerPermit | undefined;
     if (breaker !== undefined) {
@@ -81,26 +102,28 @@ export async function executeAttempts(p: CallPipeline, call: CallState): Promise
     }
     // deadline: an attempt never runs past it; when the deadline is the tighter bound its
     // timeout is reported as DeadlineExceeded, which is not retried.
-    const start = clock.now();
     const remaining = call.deadlineAt - start;
     if (remaining <= 0) {
       permit?.ignore();
       throw new DeadlineExceededError(p.service, call.deadlineMs);
     }
     const boundByDeadline = remaining < call.timeoutMs;
-    const attemptRequest = {
-      method: call.request.method,
-      path: call.request.path,
-      headers: headersForAttempt(call.request, attempt),
-      body: call.request.body,
-    };
+    // The prepared request is the first attempt's request as it is (no copy per call).
+    const attemptRequest: AttemptRequest =
+      attempt === 1
+        ? call.request
+        : {
+            method: call.request.method,
+            path: call.request.path,
+            headers: headersForAttempt(call.request, attempt),
+            body: call.request.body,
+          };
     const timeoutAt = boundByDeadline ? call.deadlineAt : start + call.timeoutMs;
     const timeoutMs = boundByDeadline ? remaining : call.timeoutMs;
-    // extras (endpoints, auth, hedging) replace the direct send only when configured.
     const handler: AttemptLike =
-      p.extras === undefined
+      p.start === undefined
         ? sendAttempt(p.transport, attemptRequest, timeoutAt, timeoutMs)
-        : p.extras.start(attemptRequest, call.request, timeoutAt, timeoutMs);
+        : p.start(attemptRequest, call.request, timeoutAt, timeoutMs);
     call.current = handler;
     call.attempts = attempt;
     p.active.add(handler);
@@ -109,11 +132,13 @@ export async function executeAttempts(p: CallPipeline, call: CallState): Promise
     let lastError: Error;
     try {
       const response = await handler.promise;
-      const duration = clock.now() - start;
+      const end = clock.now();
+      call.endedAt = end;
+      const duration = end - start;
       const status = response.status;
       if (permit !== undefined) {
-        if (p.breakerFailureStatuses.has(status)) permit.failure(duration);
-        else if (status < 400) permit.success(duration);
+        if (p.breakerFailureStatuses.has(status)) permit.failure(duration, end);
+        else if (status < 400) permit.success(duration, end);
         else permit.ignore();
       }
       emitAttempt(p, call, attempt, start, duration, status, undefined, handler.origin);
@@ -129,14 +154,16 @@ export async function executeAttempts(p: CallPipeline, call: CallState): Promise
       }
       result = { kind: 'status', status, retryAfterMs };
     } catch (thrown) {
-      const duration = clock.now() - start;
+      const end = clock.now();
+      call.endedAt = end;
+      const duration = end - start;
       let err = thrown as Error & { code?: string };
       if (call.aborted !== undefined || err instanceof AbortedError) {
         permit?.ignore();
         throw call.aborted ?? err;
       }
       if (err.code === 'FAULTLINE_BODY_TOO_LARGE') permit?.ignore();
-      else permit?.failure(duration);
+      else permit?.failure(duration, end);
       if (boundByDeadline && err.code === 'FAULTLINE_TIMEOUT') {
         err = new DeadlineExceededError(p.service, call.deadlineMs, { cause: err });
       }
@@ -181,16 +208,20 @@ export async function executeAttempts(p: CallPipeline, call: CallState): Promise
   }
 }
 
-/** Takes a token now, or waits for one up to maxWaitMs and the deadline, or throws RateLimitedError. */
-async function takeToken(p: CallPipeline, call: CallState): Promise<void> {
+/** Takes a token if one is there at `now` (the common case: no promise, no await). */
+function tryTakeToken(bucket: TokenBucket, now: number): boolean {
+  if (bucket.waitMs(now) !== 0) return false;
+  bucket.take(now);
+  return true;
+}
+
+/** Waits for a token up to maxWaitMs and the deadline, or throws RateLimitedError. */
+async function waitForToken(p: CallPipeline, call: CallState): Promise<void> {
   const bucket = p.rateLimit!;
   for (;;) {
     const now = p.clock.now();
+    if (tryTakeToken(bucket, now)) return;
     const wait = bucket.waitMs(now);
-    if (wait === 0) {
-      bucket.take(now);
-      return;
-    }
     if (wait > bucket.options.maxWaitMs || now + wait >= call.deadlineAt) {
       p.metrics.rateLimited = (p.metrics.rateLimited ?? 0) + 1;
       throw new RateLimitedError(p.service, wait, bucket.options.maxWaitMs);

@@ -3,7 +3,12 @@ import { createRandom } from '../time/random.ts';
 import { systemClock } from '../time/system-clock.ts';
 import { integerAtLeast, numberAbove, plainObject } from './_internals/validate.ts';
 import type { ClientOptions, FallbackOptions } from './client-types.ts';
+import { type ResolvedEndpointGroup, resolveEndpointGroup } from './endpoints/resolve-endpoint-options.ts';
 import { DEFAULT_CACHE_MAX_ENTRIES } from './fallback/last-good-cache.ts';
+import { type ResolvedHedgingOptions, resolveHedgingOptions } from './hedging/resolve-hedging-options.ts';
+import { splitBaseUrl } from './split-base-url.ts';
+
+export { splitBaseUrl } from './split-base-url.ts';
 
 /** Defaults of the client's own options, with their units. Policies have their own. */
 export const clientDefaults = Object.freeze({
@@ -31,6 +36,12 @@ export interface ResolvedClientOptions
   bulkhead: ClientOptions['bulkhead'];
   rateLimit: ClientOptions['rateLimit'];
   metricsRegistry: ClientOptions['metricsRegistry'];
+  /** Endpoints with their balancing, outlier detection and health checks; undefined without. */
+  endpoints: ResolvedEndpointGroup | undefined;
+  hedging: ResolvedHedgingOptions | undefined;
+  /** Validated when the provider is created (it holds the credentials). */
+  auth: ClientOptions['auth'];
+  redact: ClientOptions['redact'];
 }
 
 /**
@@ -73,27 +84,14 @@ export function resolveClientOptions(o: ClientOptions): ResolvedClientOptions {
     bulkhead: o.bulkhead,
     rateLimit: o.rateLimit,
     metricsRegistry: o.metricsRegistry,
+    endpoints: resolveEndpointGroup(o),
+    hedging: o.hedging === undefined ? undefined : resolveHedgingOptions(o.hedging),
+    auth: o.auth,
+    redact: o.redact,
     clock: o.clock ?? systemClock,
     random: o.random ?? createRandom(seed),
     seed,
   };
-}
-
-/** Splits `http://host:port/prefix/` into its origin and `/prefix` (no trailing slash). */
-export function splitBaseUrl(field: string, value: unknown): { origin: string; basePath: string } {
-  let url: URL;
-  try {
-    url = new URL(String(value));
-  } catch {
-    throw new InvalidOptionsError(field, 'an absolute http(s) URL such as "http://127.0.0.1:7001"', value);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InvalidOptionsError(field, 'an http: or https: URL', value);
-  }
-  if (url.search !== '' || url.hash !== '') {
-    throw new InvalidOptionsError(field, 'a URL without query or fragment (pass `query` per request)', value);
-  }
-  return { origin: url.origin, basePath: url.pathname.replace(/\/+$/, '') };
 }
 
 function resolveFallback(f: FallbackOptions): FallbackOptions {

@@ -23,8 +23,9 @@ export {
 
 /** The right to make one call. Report exactly one result; later calls are no-ops. */
 export interface BreakerPermit {
-  success(durationMs: number): void;
-  failure(durationMs: number): void;
+  /** `at`: the clock reading when the call ended, when the caller has it (saves a read). */
+  success(durationMs: number, at?: number): void;
+  failure(durationMs: number, at?: number): void;
   /** The call says nothing about the service (aborted by the caller...): frees the slot only. */
   ignore(): void;
 }
@@ -119,14 +120,20 @@ export class CircuitBreaker {
   }
 
   /** @internal called by Permit, exactly once per permit. */
-  settle(generation: number, probe: boolean, outcome: 'success' | 'failure' | 'ignore', durationMs: number) {
+  settle(
+    generation: number,
+    probe: boolean,
+    outcome: 'success' | 'failure' | 'ignore',
+    durationMs: number,
+    at: number | undefined,
+  ) {
     const c = this.circuit;
     // Mutant hook (test-only): applying a stale result lets an old circuit's calls decide.
     if (generation !== c.generation && !mutations.staleResultApplies) return;
     if (c.kind === 'closed') {
       if (outcome === 'ignore') return;
       const slow = durationMs >= this.options.slowCallDurationMs;
-      const reason = this.strategy.record({ failure: outcome === 'failure', slow }, this.clock.now());
+      const reason = this.strategy.record({ failure: outcome === 'failure', slow }, at ?? this.clock.now());
       if (reason !== undefined) this.open(reason);
       return;
     }
@@ -149,7 +156,8 @@ export class CircuitBreaker {
   }
 
   private refresh(): void {
-    if (isDueForProbe(this.circuit, this.clock.now())) {
+    // Only an open circuit can be due: a closed one (the hot path) costs no clock read.
+    if (this.circuit.kind === 'open' && isDueForProbe(this.circuit, this.clock.now())) {
       this.transition(toHalfOpen(this.circuit), 'reset timeout passed');
     }
   }
@@ -172,21 +180,25 @@ class Permit implements BreakerPermit {
     private readonly probe: boolean,
   ) {}
 
-  success(durationMs: number): void {
-    this.finish('success', durationMs);
+  success(durationMs: number, at?: number): void {
+    this.finish('success', durationMs, at);
   }
 
-  failure(durationMs: number): void {
-    this.finish('failure', durationMs);
+  failure(durationMs: number, at?: number): void {
+    this.finish('failure', durationMs, at);
   }
 
   ignore(): void {
-    this.finish('ignore', 0);
+    this.finish('ignore', 0, undefined);
   }
 
-  private finish(outcome: 'success' | 'failure' | 'ignore', durationMs: number): void {
+  private finish(
+    outcome: 'success' | 'failure' | 'ignore',
+    durationMs: number,
+    at: number | undefined,
+  ): void {
     if (this.done) return;
     this.done = true;
-    this.breaker.settle(this.generation, this.probe, outcome, durationMs);
+    this.breaker.settle(this.generation, this.probe, outcome, durationMs, at);
   }
 }

@@ -18,6 +18,18 @@ describe('Bulkhead', () => {
     expect(b.active).toBe(0);
   });
 
+  it('tryEnter takes a free slot only when nobody is queued before it', () => {
+    const b = new Bulkhead({ maxConcurrent: 1, maxQueue: 1 });
+    expect(b.tryEnter()).toBe(true);
+    expect(b.tryEnter()).toBe(false);
+    expect(b.enter(() => {})).toBe('queued');
+    expect([b.active, b.queued]).toEqual([1, 1]);
+    b.leave(); // the slot passes to the queued waiter
+    expect(b.tryEnter()).toBe(false);
+    b.leave();
+    expect(b.tryEnter()).toBe(true);
+  });
+
   it('hands slots over in FIFO order and forgets cancelled waiters', () => {
     const b = new Bulkhead({ maxConcurrent: 1, maxQueue: 3 });
     const woken: string[] = [];

@@ -54,12 +54,18 @@ export class Bulkhead {
     return this.queue.length;
   }
 
-  /** Takes a slot (`run`), or queues `waiter` to be called when one frees (`queued`), or `rejected`. */
-  enter(waiter: () => void): BulkheadDecision {
+  /** Takes a free slot if there is one (nobody queued before us); true when taken. */
+  tryEnter(): boolean {
     if (this.running < this.options.maxConcurrent && this.queue.length === 0) {
       this.running++;
-      return 'run';
+      return true;
     }
+    return false;
+  }
+
+  /** Takes a slot (`run`), or queues `waiter` to be called when one frees (`queued`), or `rejected`. */
+  enter(waiter: () => void): BulkheadDecision {
+    if (this.tryEnter()) return 'run';
     if (this.queue.length < this.options.maxQueue) {
       this.queue.push(waiter);
       return 'queued';

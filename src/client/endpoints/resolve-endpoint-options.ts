@@ -1,12 +1,13 @@
 import { InvalidOptionsError } from '../../errors/invalid-options-error.ts';
 import { integerAtLeast, numberAbove, numberAtLeast, oneOf, plainObject } from '../_internals/validate.ts';
 import type {
+  ClientOptions,
   EndpointOptions,
   HealthCheckOptions,
   LoadBalancing,
   OutlierDetectionOptions,
 } from '../client-types.ts';
-import { splitBaseUrl } from '../resolve-client-options.ts';
+import { splitBaseUrl } from '../split-base-url.ts';
 
 /** Defaults of outlier detection, with units (Envoy's, except maxEjectionPercent). */
 export const outlierDetectionDefaults = Object.freeze({
@@ -33,6 +34,51 @@ export interface ResolvedEndpoint {
   origin: string;
   basePath: string;
   weight: number;
+}
+
+/** The endpoint options of a client, resolved together. */
+export interface ResolvedEndpointGroup {
+  endpoints: ResolvedEndpoint[];
+  loadBalancing: LoadBalancing;
+  outlierDetection: ResolvedOutlierDetectionOptions | undefined;
+  healthCheck: ResolvedHealthCheckOptions | undefined;
+}
+
+/**
+ * Resolves `endpoints` with the options that only make sense with them (load balancing,
+ * outlier detection, health checks), or undefined without endpoints. An endpoint URL is an
+ * origin only: the path prefix of every endpoint comes from baseUrl.
+ *
+ * @example
+ * resolveEndpointGroup({ endpoints: [{ url: 'http://127.0.0.1:7001' }] })?.loadBalancing; // 'round-robin'
+ */
+export function resolveEndpointGroup(
+  options: Pick<ClientOptions, 'endpoints' | 'loadBalancing' | 'outlierDetection' | 'healthCheck'>,
+): ResolvedEndpointGroup | undefined {
+  if (options.endpoints === undefined) {
+    for (const field of ['outlierDetection', 'healthCheck', 'loadBalancing'] as const) {
+      if (options[field] !== undefined) {
+        throw new InvalidOptionsError(field, 'to be set only together with `endpoints`', options[field]);
+      }
+    }
+    return undefined;
+  }
+  const endpoints = resolveEndpoints(options.endpoints);
+  endpoints.forEach((e, i) => {
+    if (e.basePath !== '') {
+      throw new InvalidOptionsError(
+        `endpoints[${i}].url`,
+        'an origin without a path (the path prefix of every endpoint comes from baseUrl)',
+        e.url,
+      );
+    }
+  });
+  return {
+    endpoints,
+    loadBalancing: resolveLoadBalancing(options.loadBalancing),
+    outlierDetection: options.outlierDetection && resolveOutlierDetectionOptions(options.outlierDetection),
+    healthCheck: options.healthCheck && resolveHealthCheckOptions(options.healthCheck),
+  };
 }
 
 export function resolveEndpoints(endpoints: unknown): ResolvedEndpoint[] {

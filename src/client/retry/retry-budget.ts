@@ -35,9 +35,9 @@ export class RetryBudget {
     this.bucketMs = options.windowMs / BUCKETS;
   }
 
-  /** Counts one call (not a retry) towards the budget. */
-  recordCall(): void {
-    const slot = this.slot(this.currentId());
+  /** Counts one call (not a retry) towards the budget; `now`: a clock reading the caller has. */
+  recordCall(now = this.clock.now()): void {
+    const slot = this.slot(Math.floor(now / this.bucketMs));
     this.calls[slot]!++;
   }
 

@@ -86,9 +86,9 @@ export class RetryPolicy {
     this.retryOnStatus = new Set(this.options.retryOnStatus);
   }
 
-  /** Counts a new call (not a retry) towards the retry budget. */
-  onCallStart(): void {
-    this.budget?.recordCall();
+  /** Counts a new call (not a retry) towards the retry budget; `now`: the call's start reading. */
+  onCallStart(now?: number): void {
+    this.budget?.recordCall(now);
   }
 
   /** Takes one retry from the budget for a hedge; true when granted (always, without a budget). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRequest, headersForAttempt } from './build-request.ts';
+import { buildRequest, headersForAttempt, headersWithoutCredentials } from './build-request.ts';
 
 const defaults = { basePath: '', headers: { 'user-agent': 'faultline' } };
 
@@ -49,5 +49,21 @@ describe('buildRequest', () => {
     const b = buildRequest(defaults, { path: '/' });
     expect(a.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(a.requestId).not.toBe(b.requestId);
+  });
+
+  it('sets static credentials over the call headers, and can take them off again', () => {
+    const credentials = { authorization: 'Bearer t0k' };
+    const withAuth = { ...defaults, credentials };
+    const plain = buildRequest(withAuth, { path: '/', headers: { 'X-Extra': '1' } });
+    expect(plain.headers.authorization).toBe('Bearer t0k');
+    expect(headersWithoutCredentials(plain, credentials)).toEqual({
+      'user-agent': 'faultline',
+      'x-extra': '1',
+      'x-request-id': plain.requestId,
+    });
+    // A caller's own header of the same name loses to the credentials, and comes back without them.
+    const own = buildRequest(withAuth, { path: '/', headers: { Authorization: 'mine' } });
+    expect(own.headers.authorization).toBe('Bearer t0k');
+    expect(headersWithoutCredentials(own, credentials).authorization).toBe('mine');
   });
 });

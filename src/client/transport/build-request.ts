@@ -14,6 +14,8 @@ export interface PreparedRequest {
   idempotencyKey: string | undefined;
   /** Default key for the last-good cache: method, path and query. */
   cacheKey: string;
+  /** The call's own values of headers the static credentials replaced (rare; else undefined). */
+  shadowed: Record<string, string> | undefined;
 }
 
 /** The parts of the client options a request is built from. */
@@ -22,6 +24,11 @@ export interface RequestDefaults {
   basePath: string;
   /** Default headers, lower-cased names. */
   headers: Record<string, string>;
+  /**
+   * Static credentials (API key, bearer, basic), lower-cased names, set over the call's
+   * headers: merged here, once per call, they cost no copy per attempt.
+   */
+  credentials?: Readonly<Record<string, string>> | undefined;
 }
 
 /**
@@ -53,7 +60,41 @@ export function buildRequest(defaults: RequestDefaults, options: RequestOptions)
   headers['x-request-id'] = requestId;
   const idempotencyKey = options.idempotencyKey ?? headers['idempotency-key'];
   if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
-  return { method, path, headers, body, requestId, idempotencyKey, cacheKey: `${method} ${path}` };
+  let shadowed: Record<string, string> | undefined;
+  const credentials = defaults.credentials;
+  if (credentials !== undefined) {
+    for (const name in credentials) {
+      const own = headers[name];
+      if (own !== undefined) {
+        shadowed ??= {};
+        shadowed[name] = own;
+      }
+      headers[name] = credentials[name]!;
+    }
+  }
+  return {
+    method,
+    path,
+    headers,
+    body,
+    requestId,
+    idempotencyKey,
+    cacheKey: `${method} ${path}`,
+    shadowed,
+  };
+}
+
+/**
+ * The call's headers as they were before `credentials` were set over them: what a request
+ * to another trust domain (the alternate fallback origin) gets.
+ */
+export function headersWithoutCredentials(
+  request: PreparedRequest,
+  credentials: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name in request.headers) if (!(name in credentials)) headers[name] = request.headers[name]!;
+  return request.shadowed === undefined ? headers : Object.assign(headers, request.shadowed);
 }
 
 /**

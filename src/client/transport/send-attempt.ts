@@ -1,10 +1,10 @@
-import type { Dispatcher } from 'undici';
+import { type Dispatcher, util } from 'undici';
 import { BodyTooLargeError } from '../../errors/body-too-large-error.ts';
 import { TimeoutError } from '../../errors/timeout-error.ts';
 import type { TimerWheel, WheelEntry } from '../timeout/timer-wheel.ts';
 import { mapTransportError } from './map-transport-error.ts';
 
-/** A response read to its end. */
+/** A response read to its end. Mutable: redaction scrubs headers and body in place. */
 export interface RawResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
@@ -20,7 +20,52 @@ export interface AttemptTransport {
   maxResponseBytes: number;
 }
 
+/** Told when an attempt settles: endpoint outlier detection listens here, with no promise hop. */
+export interface AttemptObserver {
+  /** `status` of a response, or the `code` of the error the attempt failed with. */
+  attemptSettled(attempt: AttemptHandler, status: number | undefined, errorCode: string | undefined): void;
+}
+
+/** Request of one attempt, as handed to undici. */
+export interface AttemptRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string | Uint8Array | undefined;
+}
+
+type RawHeaders = Array<Buffer | string | Array<Buffer | string>>;
+
 const EMPTY = new Uint8Array(0);
+const NO_HEADERS: RawHeaders = [];
+
+/**
+ * A response as undici delivered it: the header list is parsed into an object only when
+ * someone reads `headers` (most callers of a JSON API never do), then kept.
+ */
+export class BufferedResponse implements RawResponse {
+  private parsed: Record<string, string | string[] | undefined> | undefined = undefined;
+
+  constructor(
+    readonly status: number,
+    private readonly rawHeaders: RawHeaders,
+    public body: Uint8Array,
+  ) {}
+
+  get headers(): Record<string, string | string[] | undefined> {
+    this.parsed ??= util.parseHeaders(this.rawHeaders as Buffer[]) as Record<string, string | string[]>;
+    return this.parsed;
+  }
+
+  set headers(value: Record<string, string | string[] | undefined>) {
+    this.parsed = value;
+  }
+
+  /** Serialised as the plain response it stands for. */
+  toJSON(): RawResponse {
+    return { status: this.status, headers: this.headers, body: this.body };
+  }
+}
 
 /**
  * One attempt as an undici dispatch handler, also the attempt's entry on the timer wheel.
@@ -30,18 +75,31 @@ const EMPTY = new Uint8Array(0);
  * per-attempt timeout cover connect, headers and body, and lets the size cap abort the
  * stream at the byte that crosses it (the socket is destroyed, nothing more is read).
  *
- * A timeout or abort that lands before undici hands us the controller (the request is still
- * queued for a connection) settles the attempt at once and aborts the request as soon as
- * it starts, so a queued request cannot outlive its timeout.
+ * Why the `onConnect` ... `onComplete` callbacks and not `onRequestStart` ... `onResponseEnd`:
+ * undici's core calls the former; a handler with the latter is wrapped per request in an
+ * adapter and a controller, and its header and trailer lists are parsed into objects before
+ * it sees them (docs/decisions/0005-client-dispatch-handler.md). User interceptors still see
+ * the newer callbacks: `compose` adapts once, for them only.
+ *
+ * A timeout or abort that lands before undici hands us the abort function (the request is
+ * still queued for a connection) settles the attempt at once and aborts the request as soon
+ * as it starts, so a queued request cannot outlive its timeout.
  */
 export class AttemptHandler implements Dispatcher.DispatchHandler, WheelEntry {
   wheelSlot = -1;
-  private controller: Dispatcher.DispatchController | undefined;
+  /** Origin of the endpoint this attempt went to (with `endpoints`; reported in AttemptEvent). */
+  origin: string | undefined = undefined;
+  /** Endpoint index for the observer. */
+  endpoint = -1;
+  observer: AttemptObserver | undefined = undefined;
+  private abortRequest: ((err?: Error) => void) | undefined = undefined;
   private settled = false;
-  private failure: Error | undefined;
+  private failure: Error | undefined = undefined;
   private status = 0;
-  private headers: Record<string, string | string[] | undefined> = {};
-  private chunks: Buffer[] = [];
+  private rawHeaders: RawHeaders = NO_HEADERS;
+  /** The first chunk; most small bodies arrive in one. */
+  private first: Buffer | undefined = undefined;
+  private more: Buffer[] | undefined = undefined;
   private bytes = 0;
   private resolve!: (r: RawResponse) => void;
   private reject!: (e: Error) => void;
@@ -60,91 +118,104 @@ export class AttemptHandler implements Dispatcher.DispatchHandler, WheelEntry {
   /** Fails the attempt with `err` and aborts its request (now, or when it starts). */
   abort(err: Error): void {
     if (this.settled) return;
-    this.settle();
+    this.settle(undefined, (err as { code?: string }).code);
     this.failure = err;
     this.reject(err);
-    this.controller?.abort(err);
+    this.abortRequest?.(err);
   }
 
   onWheelTimeout(): void {
     this.abort(new TimeoutError(this.transport.service, this.timeoutMs));
   }
 
-  onRequestStart(controller: Dispatcher.DispatchController): void {
+  onConnect(abort: (err?: Error) => void): void {
     if (this.settled) {
-      controller.abort(this.failure ?? new Error('attempt already settled'));
+      abort(this.failure ?? new Error('attempt already settled'));
       return;
     }
-    this.controller = controller;
+    this.abortRequest = abort;
   }
 
-  onResponseStart(
-    controller: Dispatcher.DispatchController,
-    statusCode: number,
-    headers: Record<string, string | string[] | undefined>,
-  ): void {
-    if (this.settled) return;
+  onHeaders(statusCode: number, rawHeaders: Buffer[], _resume: () => void, _statusText: string): boolean {
+    if (this.settled) return false;
     this.status = statusCode;
-    this.headers = headers;
-    const length = headers['content-length'];
-    if (typeof length === 'string' && Number(length) > this.transport.maxResponseBytes) {
-      this.controller ??= controller;
+    this.rawHeaders = rawHeaders;
+    const length = contentLength(rawHeaders);
+    if (length !== undefined && Number(length) > this.transport.maxResponseBytes) {
       this.abort(
         new BodyTooLargeError(this.transport.service, this.transport.maxResponseBytes, Number(length)),
       );
+      return false;
     }
+    return true;
   }
 
-  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    if (this.settled) return;
+  onData(chunk: Buffer): boolean {
+    if (this.settled) return false;
     this.bytes += chunk.length;
     if (this.bytes > this.transport.maxResponseBytes) {
       this.abort(new BodyTooLargeError(this.transport.service, this.transport.maxResponseBytes, this.bytes));
-      return;
+      return false;
     }
-    this.chunks.push(chunk);
+    if (this.first === undefined) this.first = chunk;
+    else if (this.more === undefined) this.more = [this.first, chunk];
+    else this.more.push(chunk);
+    return true;
   }
 
-  onResponseEnd(): void {
+  onComplete(_trailers: unknown): void {
     if (this.settled) return;
-    this.settle();
-    const { chunks } = this;
-    const body =
-      chunks.length === 0 ? EMPTY : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, this.bytes);
-    this.resolve({ status: this.status, headers: this.headers, body });
+    this.settle(this.status, undefined);
+    const body = this.more !== undefined ? Buffer.concat(this.more, this.bytes) : (this.first ?? EMPTY);
+    this.resolve(new BufferedResponse(this.status, this.rawHeaders, body));
   }
 
-  onResponseError(_controller: Dispatcher.DispatchController | undefined, err: Error): void {
+  onError(err: Error): void {
     if (this.settled) return;
-    this.settle();
-    this.reject(mapTransportError(err, this.transport.service, this.timeoutMs));
+    const mapped = mapTransportError(err, this.transport.service, this.timeoutMs);
+    this.settle(undefined, (mapped as { code?: string }).code);
+    this.reject(mapped);
   }
 
-  private settle(): void {
+  private settle(status: number | undefined, errorCode: string | undefined): void {
     this.settled = true;
     this.transport.wheel.cancel(this);
+    this.observer?.attemptSettled(this, status, errorCode);
   }
 }
 
-/** Request of one attempt, as handed to undici. */
-export interface AttemptRequest {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body: string | Uint8Array | undefined;
+/** The Content-Length of a raw header list (name, value, name, value ...), if present. */
+function contentLength(raw: RawHeaders): string | undefined {
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    if (name.length !== 14) continue;
+    const text = typeof name === 'string' ? name : name.toString('latin1');
+    if (text.toLowerCase() !== 'content-length') continue;
+    const value = raw[i + 1];
+    return typeof value === 'string' ? value : Buffer.isBuffer(value) ? value.toString('latin1') : undefined;
+  }
+  return undefined;
 }
 
 /**
  * Starts one attempt with a timeout at the clock reading `timeoutAt`. The returned handler's
- * `promise` resolves with the whole response or rejects with a typed FaultlineError.
+ * `promise` resolves with the whole response or rejects with a typed FaultlineError. An
+ * `observer` (set before undici can call back) hears how it settled.
  */
 export function sendAttempt(
   transport: AttemptTransport,
   request: AttemptRequest,
   timeoutAt: number,
   timeoutMs: number,
+  observer?: AttemptObserver,
+  endpoint = -1,
 ): AttemptHandler {
   const handler = new AttemptHandler(transport, timeoutMs);
+  if (observer !== undefined) {
+    handler.observer = observer;
+    handler.endpoint = endpoint;
+    handler.origin = transport.origin;
+  }
   transport.wheel.schedule(handler, timeoutAt);
   try {
     transport.dispatch(
@@ -158,7 +229,7 @@ export function sendAttempt(
       handler,
     );
   } catch (err) {
-    handler.onResponseError(undefined, err as Error);
+    handler.onError(err as Error);
   }
   return handler;
 }

@@ -18,3 +18,18 @@ export function serviceHealth(
   else if (breakerState === 'half-open' && status === 'healthy') status = 'degraded';
   return { service, status, breakerState, endpoints: set.endpoints };
 }
+
+/** Health of a client with a single origin: its breaker decides. */
+export function singleOriginHealth(
+  service: string,
+  breakerState: BreakerState,
+  baseUrl: string,
+  inFlight: number,
+): ServiceHealth {
+  return serviceHealth(service, breakerState, {
+    status: 'healthy',
+    endpoints: [
+      { url: baseUrl, status: 'healthy', outstanding: inFlight, consecutiveFailures: 0, timesEjected: 0 },
+    ],
+  });
+}
