@@ -35,6 +35,11 @@ export const serviceEntrySchema = strictObject(
       .url(expected('an absolute http(s) URL'))
       .optional()
       .describe('Where the service is; default: the reference service Faultline starts.'),
+    env: z
+      .string(expected('an environment variable name'))
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, expected('an environment variable name such as PAYMENTS_URL'))
+      .optional()
+      .describe('`faultline explore`: the variable that hands the test command this service\'s proxy URL.'),
     slo: strictObject(
       {
         maxCallMs: positiveMs().describe('Worst-case call time that `faultline check` must prove, ms.'),
@@ -46,7 +51,7 @@ export const serviceEntrySchema = strictObject(
       .optional()
       .describe('Defaults merged into every request a scenario sends to this service.'),
   },
-  'a service object { provider, pact, reference, baseUrl, slo, client }',
+  'a service object { provider, pact, reference, baseUrl, env, slo, client }',
 );
 
 export const faultlineConfigSchema = strictObject(
