@@ -19,7 +19,11 @@ import { createServer } from 'node:http';
 const TIMEOUT_MS = 300;
 
 export function createCheckout(env = process.env) {
-  const urls = { auth: need(env, 'AUTH_URL'), payments: need(env, 'PAYMENTS_URL'), notify: need(env, 'NOTIFY_URL') };
+  const urls = {
+    auth: need(env, 'AUTH_URL'),
+    payments: need(env, 'PAYMENTS_URL'),
+    notify: need(env, 'NOTIFY_URL'),
+  };
   const bugs = {
     paymentNoKey: Boolean(env.CHECKOUT_BUG_PAYMENT_NO_KEY),
     notifyFatal: Boolean(env.CHECKOUT_BUG_NOTIFY_FATAL),
@@ -41,7 +45,8 @@ export function createCheckout(env = process.env) {
     const valid = body !== undefined && body.active === true && typeof body.subject === 'string';
     if (valid) return { kind: 'allowed', subject: body.subject };
     // BUG (auth lenient): anything that is not an explicit "active: false" lets the user in.
-    if (bugs.authLenient && body?.active !== false) return { kind: 'allowed', subject: String(body?.subject) };
+    if (bugs.authLenient && body?.active !== false)
+      return { kind: 'allowed', subject: String(body?.subject) };
     return body?.active === false ? { kind: 'denied' } : { kind: 'unavailable' };
   }
 

@@ -1,5 +1,6 @@
 import { checkCommand } from './check-command.ts';
 import type { CliCommand } from './command.ts';
+import { exploreCommand } from './explore-command.ts';
 import { newCommand } from './new-command.ts';
 import { proxyCommand } from './proxy-command.ts';
 import { reportCommand } from './report-command.ts';
@@ -19,4 +20,5 @@ export const commands: CliCommand[] = [
   verifyCommand,
   newCommand,
   checkCommand,
+  exploreCommand,
 ];

@@ -175,7 +175,7 @@ function parsePositiveInt(value: string): number {
   return n;
 }
 
-function parseShard(value: string): { index: number; total: number } {
+export function parseShard(value: string): { index: number; total: number } {
   const match = /^(\d+)\/(\d+)$/.exec(value);
   const index = Number(match?.[1]);
   const total = Number(match?.[2]);

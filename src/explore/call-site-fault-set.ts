@@ -29,7 +29,12 @@ export class CallSiteFaultSet extends HttpFaultSet {
     if (targets.length === 0) return;
     this.reached = targets.map(() => false);
     const seen = new Map<string, number>();
-    const ctx = { clock, random: deriveRandom(0, 'explore'), appliedAt: clock.now(), bodyEffects: this.bodyEffects };
+    const ctx = {
+      clock,
+      random: deriveRandom(0, 'explore'),
+      appliedAt: clock.now(),
+      bodyEffects: this.bodyEffects,
+    };
     this.handler = [
       http.all('*', async ({ request }) => {
         const endpoint = endpointOf(endpoints, request.method, new URL(request.url).pathname);

@@ -30,6 +30,10 @@ export function groupEndpoints(interactions: readonly PactInteraction[]): Endpoi
 }
 
 /** The endpoint a request (as seen on the wire) belongs to, or undefined when no pact covers it. */
-export function endpointOf(endpoints: readonly Endpoint[], method: string, path: string): Endpoint | undefined {
+export function endpointOf(
+  endpoints: readonly Endpoint[],
+  method: string,
+  path: string,
+): Endpoint | undefined {
   return endpoints.find((e) => e.interactions.some((i) => matchesInteraction(i, method, path)));
 }

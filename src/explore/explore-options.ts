@@ -11,10 +11,12 @@ export interface ExploreOptions {
   runTimeoutMs?: number;
   /** Runs at once, each with its own proxies. @default 1 */
   parallel?: number;
-  /** Run only slice `index` of `count` (1-based) of the single-fault plan. */
-  shard?: { index: number; count: number };
+  /** Run only slice `index` of `total` (1-based) of the single-fault plan. */
+  shard?: { index: number; total: number };
   /** Run only the entry with this id. */
   only?: string;
+  /** Only faults whose id starts with one of these (`refused`, `status-`). @default every fault */
+  faults?: string[];
   /** Also run two faults at once for the call sites that tolerated one each. @default false */
   pairs?: boolean;
   /** Injected latency and slow-body duration, ms. @default 2 × the service's timeoutMs, else 5000 */

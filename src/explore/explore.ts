@@ -41,7 +41,7 @@ export async function explore(options: ExploreOptions): Promise<ExploreResult> {
 
   let singles = planSingles(observed.callSites, options);
   const singlesCount = singles.length;
-  if (options.shard) singles = shardOf(singles, options.shard.index, options.shard.count);
+  if (options.shard) singles = shardOf(singles, options.shard.index, options.shard.total);
   const onlyPair = options.only?.includes('+');
   if (options.only !== undefined && !onlyPair) {
     singles = singles.filter((e) => e.id === options.only);
@@ -94,7 +94,7 @@ export async function explore(options: ExploreOptions): Promise<ExploreResult> {
   if (options.pairs || onlyPair) {
     const all = onlyPair ? planSingles(observed.callSites, options) : singles;
     const byId = new Map(all.map((e) => [e.id, e]));
-    let pairs: PlanEntry[] = [];
+    const pairs: PlanEntry[] = [];
     for (let i = 0; i < all.length; i++) {
       for (let j = i + 1; j < all.length; j++) {
         const a = all[i]!;
@@ -113,8 +113,8 @@ export async function explore(options: ExploreOptions): Promise<ExploreResult> {
         pairs.push({ id, targets: [...byId.get(a.id)!.targets, ...byId.get(b.id)!.targets] });
       }
     }
-    if (onlyPair && pairs.length === 0) throw new ExploreError(`--only ${options.only}: no such pair in the plan`);
-    pairs = pairs.slice();
+    if (onlyPair && pairs.length === 0)
+      throw new ExploreError(`--only ${options.only}: no such pair in the plan`);
     await runPool(pairs, parallel, options.signal, async (entry) => {
       cells.push(judge(entry, await run(entry)));
     });
@@ -125,7 +125,7 @@ export async function explore(options: ExploreOptions): Promise<ExploreResult> {
   return {
     kind: 'explore',
     command: options.command,
-    ...(options.shard ? { shard: `${options.shard.index}/${options.shard.count}` } : {}),
+    ...(options.shard ? { shard: `${options.shard.index}/${options.shard.total}` } : {}),
     baseline: {
       durationMs: Math.round(baseline.outcome.durationMs),
       callSites: observed.callSites,
@@ -155,8 +155,10 @@ function planSingles(callSites: readonly CallSite[], options: ExploreOptions): P
     const service = byName.get(site.service)!;
     const endpoint = service.endpoints.find((e) => e.key === site.endpoint)!;
     const ms = latencyOf(service, options);
-    for (const fault of faultCatalog(endpoint, { latencyMs: ms, slowBodyMs: ms }))
+    for (const fault of faultCatalog(endpoint, { latencyMs: ms, slowBodyMs: ms })) {
+      if (options.faults && !options.faults.some((prefix) => fault.id.startsWith(prefix))) continue;
       out.push({ id: planEntryId(site, fault.id), targets: [{ site, fault }] });
+    }
   }
   return out;
 }

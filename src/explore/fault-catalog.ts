@@ -96,7 +96,8 @@ export function faultCatalog(endpoint: Endpoint, options: FaultCatalogOptions): 
       });
     }
   }
-  if (success) out.push({ id: 'truncated-json', label: 'truncated JSON body', spec: { malformedBody: true } });
+  if (success)
+    out.push({ id: 'truncated-json', label: 'truncated JSON body', spec: { malformedBody: true } });
   return out;
 }
 

@@ -36,26 +36,34 @@ export async function readPactInteractions(file: string): Promise<PactInteractio
   return interactions.map((raw, i) => toInteraction(raw, `${file} interactions[${i}]`));
 }
 
+/** The parts of a pact interaction read here (v2/v3/v4). */
+interface RawInteraction {
+  description?: string;
+  request?: { method?: unknown; path?: unknown; matchingRules?: { path?: RawPathRule } };
+  response?: { status?: unknown; headers?: Record<string, unknown>; body?: unknown };
+}
+type RawPathRule = { regex?: string; matchers?: Array<{ match?: string; regex?: string }> };
+
 function toInteraction(raw: unknown, where: string): PactInteraction {
-  const r = raw as Record<string, any>;
-  const request = r.request as Record<string, any> | undefined;
-  const response = r.response as Record<string, any> | undefined;
-  if (typeof request?.method !== 'string' || typeof request.path !== 'string')
+  const { description, request, response } = (raw ?? {}) as RawInteraction;
+  const method = request?.method;
+  const path = request?.path;
+  if (typeof method !== 'string' || typeof path !== 'string')
     throw new ExploreError(`${where}.request: expected { method, path }`);
   const status = Number(response?.status);
   if (!Number.isInteger(status)) throw new ExploreError(`${where}.response.status: expected an HTTP status`);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(response?.headers ?? {}))
     headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-  const pathRule = request.matchingRules?.path;
-  const regex = pathRule?.matchers?.find((m: any) => m.match === 'regex')?.regex ?? pathRule?.regex;
+  const rule = request?.matchingRules?.path;
+  const regex = rule?.matchers?.find((m) => m.match === 'regex')?.regex ?? rule?.regex;
   let body = response?.body;
   if (body && typeof body === 'object' && 'content' in body && ('contentType' in body || 'encoded' in body))
-    body = body.content;
+    body = (body as { content: unknown }).content;
   return {
-    description: String(r.description ?? `${request.method} ${request.path}`),
-    method: request.method.toUpperCase(),
-    path: request.path,
+    description: String(description ?? `${method} ${path}`),
+    method: method.toUpperCase(),
+    path,
     ...(typeof regex === 'string' ? { pathRegex: regex } : {}),
     status,
     headers,

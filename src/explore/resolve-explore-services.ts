@@ -23,7 +23,10 @@ export async function resolveExploreServices(
         `${options.file} services.${name}: no such service; known: ${Object.keys(config.services).join(', ')}`,
       );
     if (entry.env === undefined) {
-      if (options.services) throw new ExploreError(`${options.file} services.${name}.env: expected the variable that hands the test command this service's URL, e.g. env: ${name.toUpperCase().replace(/-/g, '_')}_URL`);
+      if (options.services)
+        throw new ExploreError(
+          `${options.file} services.${name}.env: expected the variable that hands the test command this service's URL, e.g. env: ${name.toUpperCase().replace(/-/g, '_')}_URL`,
+        );
       continue;
     }
     if (entry.baseUrl === undefined)

@@ -39,7 +39,11 @@ export async function startRunProxies(
   try {
     const tcp = await startFaultProxy({
       port: 0,
-      config: services.map((s) => ({ name: s.name, listen: '127.0.0.1:0', upstream: new URL(s.baseUrl).host })),
+      config: services.map((s) => ({
+        name: s.name,
+        listen: '127.0.0.1:0',
+        upstream: new URL(s.baseUrl).host,
+      })),
     });
     undo.push('stop the TCP fault proxy', () => tcp.close());
     const listed = (await (await fetch(`${tcp.url}/proxies`)).json()) as Record<string, { listen: string }>;

@@ -1,6 +1,6 @@
 import { parseRetryAfter } from '../client/retry/parse-retry-after.ts';
-import { DEFAULT_NON_IDEMPOTENT_METHODS } from '../scenario/hypotheses/kinds/side-effects.ts';
 import { DEFAULT_RETRY_AFTER_TOLERANCE_MS } from '../scenario/hypotheses/kinds/retry-after.ts';
+import { DEFAULT_NON_IDEMPOTENT_METHODS } from '../scenario/hypotheses/kinds/side-effects.ts';
 import { endpointOf } from './endpoint.ts';
 import type { ExploreService } from './explore-service.ts';
 import type { ServiceWireEntry } from './start-run-proxies.ts';
@@ -64,13 +64,18 @@ function groupByEndpoint(
 }
 
 /** Effects per endpoint: forwarded non-idempotent requests, once per Idempotency-Key. */
-function sideEffects(wire: readonly ServiceWireEntry[], services: readonly ExploreService[]): Map<string, number> {
+function sideEffects(
+  wire: readonly ServiceWireEntry[],
+  services: readonly ExploreService[],
+): Map<string, number> {
   const methods = new Set<string>(DEFAULT_NON_IDEMPOTENT_METHODS);
   const out = new Map<string, number>();
   for (const [key, entries] of groupByEndpoint(wire, services)) {
     const forwarded = entries.filter((e) => e.upstream && methods.has(e.method));
     if (forwarded.length === 0) continue;
-    const keys = new Set(forwarded.flatMap((e) => (e.idempotencyKey === undefined ? [] : [e.idempotencyKey])));
+    const keys = new Set(
+      forwarded.flatMap((e) => (e.idempotencyKey === undefined ? [] : [e.idempotencyKey])),
+    );
     out.set(key, keys.size + forwarded.filter((e) => e.idempotencyKey === undefined).length);
   }
   return out;

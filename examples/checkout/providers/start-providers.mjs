@@ -70,5 +70,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const base = Number(process.argv[2] ?? 0);
   const ports = base ? { auth: base + 1, payments: base + 2, notify: base + 3 } : {};
   const providers = await startProviders({ ports });
-  for (const [name, url] of Object.entries(providers.urls)) process.stdout.write(`${name.padEnd(8)} ${url}\n`);
+  for (const [name, url] of Object.entries(providers.urls))
+    process.stdout.write(`${name.padEnd(8)} ${url}\n`);
 }

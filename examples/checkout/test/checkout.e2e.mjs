@@ -11,8 +11,8 @@
  * Run it: node examples/checkout/test/checkout.e2e.mjs
  */
 import { once } from 'node:events';
-import { createCheckout } from '../service.mjs';
 import { startProviders } from '../providers/start-providers.mjs';
+import { createCheckout } from '../service.mjs';
 
 const env = { ...process.env };
 let providers;
@@ -31,17 +31,24 @@ try {
   const res = await fetch(`http://127.0.0.1:${server.address().port}/checkout`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token: 'tok-valid', orderId: 'order-1001', amount: 4200, email: 'ada@example.com' }),
+    body: JSON.stringify({
+      token: 'tok-valid',
+      orderId: 'order-1001',
+      amount: 4200,
+      email: 'ada@example.com',
+    }),
     signal: AbortSignal.timeout(10_000),
   });
   const body = await res.json();
   console.log(`checkout answered ${res.status} ${JSON.stringify(body)}`);
   if (res.status === 200) {
     if (body.status !== 'confirmed') failures.push(`200 without status "confirmed"`);
-    if (body.customer !== 'user-42') failures.push(`confirmed for customer ${JSON.stringify(body.customer)}, not the authenticated user-42`);
+    if (body.customer !== 'user-42')
+      failures.push(`confirmed for customer ${JSON.stringify(body.customer)}, not the authenticated user-42`);
     if (typeof body.chargeId !== 'string') failures.push('confirmed without a charge');
   } else if (res.status === 503) {
-    if (body.status !== 'unavailable' || body.charged !== false) failures.push('503 that is not a clean "unavailable, not charged"');
+    if (body.status !== 'unavailable' || body.charged !== false)
+      failures.push('503 that is not a clean "unavailable, not charged"');
   } else if (res.status !== 401 && res.status !== 402) {
     failures.push(`unexpected answer ${res.status}: the checkout must confirm or refuse cleanly`);
   }
