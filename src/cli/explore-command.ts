@@ -86,6 +86,7 @@ export const exploreCommand: CliCommand = {
           const result = await explore({
             command,
             cwd: io.cwd,
+            env: io.env,
             services,
             parallel: options.parallel,
             runTimeoutMs: options.timeout,

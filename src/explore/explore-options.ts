@@ -4,6 +4,8 @@ import type { ExploreService } from './explore-service.ts';
 export interface ExploreOptions {
   /** The user's test command, argv style (run without a shell). */
   command: string[];
+  /** Environment the command starts from (the proxies' URLs are added). @default process.env */
+  env?: Record<string, string | undefined>;
   /** Working directory of the command. */
   cwd: string;
   services: ExploreService[];

@@ -184,6 +184,7 @@ async function runOnce(options: ExploreOptions, entry: PlanEntry | undefined) {
   try {
     const outcome = await spawnTestCommand(options.command, {
       env: proxies.env,
+      ...(options.env ? { baseEnv: options.env } : {}),
       cwd: options.cwd,
       timeoutMs: options.runTimeoutMs ?? EXPLORE_DEFAULTS.runTimeoutMs,
       ...(options.signal ? { signal: options.signal } : {}),

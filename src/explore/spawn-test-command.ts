@@ -16,18 +16,24 @@ export const OUTPUT_TAIL_BYTES = 4096;
 
 /**
  * Runs the user's test command without a shell (`argv[0]` with `argv[1..]`), with `env`
- * added to this process's environment, killed (its whole process group) after `timeoutMs`.
+ * added to `baseEnv` (default: this process's environment), killed (its whole process group) after `timeoutMs`.
  * The child is one undo: `signal` aborting kills it too.
  */
 export function spawnTestCommand(
   argv: readonly string[],
-  options: { env: Record<string, string>; cwd: string; timeoutMs: number; signal?: AbortSignal },
+  options: {
+    env: Record<string, string>;
+    baseEnv?: Record<string, string | undefined>;
+    cwd: string;
+    timeoutMs: number;
+    signal?: AbortSignal;
+  },
 ): Promise<CommandOutcome> {
   const started = performance.now();
   return new Promise((resolve) => {
     const child = spawn(argv[0]!, argv.slice(1), {
       cwd: options.cwd,
-      env: { ...process.env, ...options.env },
+      env: { ...(options.baseEnv ?? process.env), ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: process.platform !== 'win32',
     });
