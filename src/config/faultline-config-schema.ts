@@ -39,7 +39,7 @@ export const serviceEntrySchema = strictObject(
       .string(expected('an environment variable name'))
       .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, expected('an environment variable name such as PAYMENTS_URL'))
       .optional()
-      .describe('`faultline explore`: the variable that hands the test command this service\'s proxy URL.'),
+      .describe("`faultline explore`: the variable that hands the test command this service's proxy URL."),
     slo: strictObject(
       {
         maxCallMs: positiveMs().describe('Worst-case call time that `faultline check` must prove, ms.'),

@@ -1,4 +1,5 @@
 import { faultlineVersion } from '../faultline-version.ts';
+import { exitCodeOf } from '../report/build-run-result.ts';
 import { computeTotals } from '../report/compute-totals.ts';
 import { REPORT_SCHEMA_VERSION, type RunResult } from '../report/run-result.ts';
 import type { ExploreResult } from './explore-result.ts';
@@ -11,8 +12,7 @@ export function exploreRunResult(
   explore: ExploreResult,
   context: { runId: string; startedAt: string; argv: string[]; interrupted: boolean },
 ): RunResult {
-  const allTolerated = explore.cells.every((c) => c.verdict === 'tolerated');
-  return {
+  const result: RunResult = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     runId: context.runId,
     startedAt: context.startedAt,
@@ -23,6 +23,8 @@ export function exploreRunResult(
     scenarios: [],
     explore,
     totals: computeTotals([], undefined, undefined),
-    exitCode: allTolerated && !context.interrupted ? 0 : 1,
+    exitCode: 0,
   };
+  result.exitCode = context.interrupted ? 1 : exitCodeOf(result);
+  return result;
 }

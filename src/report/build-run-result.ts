@@ -141,10 +141,16 @@ export async function buildRunResult(
 }
 
 /** 0 when every scenario passed and every contract and invariant held; 1 otherwise. */
-export function exitCodeOf(result: Pick<RunResult, 'totals' | 'interrupted' | 'scenarios'>): 0 | 1 {
+export function exitCodeOf(
+  result: Pick<RunResult, 'totals' | 'interrupted' | 'scenarios' | 'explore'>,
+): 0 | 1 {
   const { totals } = result;
   const bad =
-    totals.scenarios.failed + totals.scenarios.interrupted + totals.contracts.failed + totals.checks.failed;
+    totals.scenarios.failed +
+    totals.scenarios.interrupted +
+    totals.contracts.failed +
+    totals.checks.failed +
+    (result.explore?.cells.filter((c) => c.verdict !== 'tolerated').length ?? 0);
   const interruptedRun = result.interrupted && result.scenarios.length > 0;
   return bad > 0 || interruptedRun ? 1 : 0;
 }
