@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CellVerdict, ExploreCell, ExploreResult } from '../explore-result.ts';
 import { diffExploreResults } from './diff-explore-results.ts';
+import { exploreHtml } from './explore-html.ts';
 import { exploreMarkdown } from './explore-markdown.ts';
 import { mergeExploreResults } from './merge-explore-results.ts';
 
@@ -95,5 +96,15 @@ describe('explore results', () => {
     expect(text).toContain(
       'replay: `faultline explore --only payments/post-charges#1/slow-body -- node e2e.mjs`',
     );
+  });
+
+  it('report.html has a grid per service with a coloured cell per verdict, user text escaped', () => {
+    const broken = cell('payments/post-charges#1/slow-body', 'damaged');
+    broken.damage = ['<script>alert(1)</script>'];
+    const html = exploreHtml(result([cell('payments/post-charges#1/refused', 'tolerated'), broken]));
+    expect(html).toContain('<th><code>payments:POST /charges#1</code></th><td class="cell tolerated"');
+    expect(html).toContain('<td class="cell damaged"');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;');
   });
 });
