@@ -33,7 +33,11 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function exploreCheckout(bug: string | undefined, name: string) {
+async function exploreCheckout(
+  bug: string | undefined,
+  name: string,
+  extra: string[] = ['--faults', ...FAULTS],
+) {
   const io = fakeCliIo({ cwd: ROOT, env: { ...process.env, ...(bug ? { [bug]: '1' } : {}) } });
   const reportDir = join(dir, name);
   const code = await main(
@@ -46,8 +50,7 @@ async function exploreCheckout(bug: string | undefined, name: string) {
       reportDir,
       '--parallel',
       '2',
-      '--faults',
-      ...FAULTS,
+      ...extra,
       '--',
       ...COMMAND,
     ],
@@ -61,7 +64,8 @@ async function exploreCheckout(bug: string | undefined, name: string) {
 
 const broken = (e: ExploreResult) => e.cells.filter((c) => c.verdict !== 'tolerated');
 
-describe('faultline explore on examples/checkout', () => {
+// Each exploration is 12 runs of a node process: generous on a busy 2-core machine.
+describe('faultline explore on examples/checkout', { timeout: 120_000 }, () => {
   it('with every bug switched off, every cell of the matrix is tolerated', async () => {
     const { code, io, explore, junit } = await exploreCheckout(undefined, 'clean');
     expect(io.err()).toBe('');
@@ -118,5 +122,65 @@ describe('faultline explore on examples/checkout', () => {
     expect(cells[0]!.verdict).toBe('failed');
     expect(cells[0]!.output).toContain('not the authenticated user-42');
     expect(junit).toContain('auth:GET ^/tokens/[^/]+$#1 × truncated-json');
+  });
+
+  it('shards merge into the full matrix, --only replays one cell, report diff flags the cell that was tolerated', async () => {
+    const shards = [];
+    for (const shard of ['1/2', '2/2'])
+      shards.push(
+        await exploreCheckout(undefined, `shard-${shard[0]}`, ['--faults', 'slow-body', '--shard', shard]),
+      );
+    expect(shards.map((s) => s.explore.cells.map((c) => c.id))).toEqual([
+      ['auth/get-tokens#1/slow-body', 'notify/post-messages#1/slow-body'],
+      ['payments/post-charges#1/slow-body'],
+    ]);
+    const mergeIo = fakeCliIo({ cwd: ROOT });
+    const merged = join(dir, 'merged');
+    expect(
+      await main(['report', 'merge', join(dir, 'shard-1'), join(dir, 'shard-2'), '--out', merged], mergeIo),
+    ).toBe(0);
+    const report = JSON.parse(await readFile(join(merged, 'report.json'), 'utf8')) as RunResult;
+    expect(report.explore?.cells.map((c) => `${c.id} ${c.verdict}`)).toEqual([
+      'auth/get-tokens#1/slow-body tolerated',
+      'notify/post-messages#1/slow-body tolerated',
+      'payments/post-charges#1/slow-body tolerated',
+    ]);
+
+    const replay = await exploreCheckout('CHECKOUT_BUG_PAYMENT_NO_KEY', 'replay', [
+      '--only',
+      'payments/post-charges#1/slow-body',
+    ]);
+    expect(replay.code).toBe(1);
+    expect(replay.explore.cells.map((c) => `${c.id} ${c.verdict}`)).toEqual([
+      'payments/post-charges#1/slow-body damaged',
+    ]);
+
+    const diffIo = fakeCliIo({ cwd: ROOT });
+    expect(await main(['report', 'diff', merged, join(dir, 'replay')], diffIo)).toBe(1);
+    expect(diffIo.out()).toContain(
+      'REGRESSED  explore payments/post-charges#1/slow-body: tolerated -> damaged',
+    );
+  });
+
+  it('refuses to explore a command that does not pass without faults (exit 2, its output shown)', async () => {
+    const io = fakeCliIo({ cwd: ROOT, env: process.env });
+    const code = await main(
+      [
+        'explore',
+        '--config',
+        'examples/checkout/faultline.config.yaml',
+        ...Object.entries(providers.urls).flatMap(([s, url]) => ['--upstream', `${s}=${url}`]),
+        '--report-dir',
+        join(dir, 'broken'),
+        '--',
+        process.execPath,
+        '-e',
+        'console.log("expected 200, got 418"); process.exit(3)',
+      ],
+      io,
+    );
+    expect(code).toBe(2);
+    expect(io.err()).toContain('the test command does not pass without faults (exit 3)');
+    expect(io.err()).toContain('expected 200, got 418');
   });
 });
