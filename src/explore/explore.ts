@@ -181,19 +181,21 @@ async function runOnce(options: ExploreOptions, entry: PlanEntry | undefined) {
     targets.set(t.site.service, list);
   }
   const proxies = await startRunProxies(options.services, targets);
+  let outcome: Awaited<ReturnType<typeof spawnTestCommand>>;
   try {
-    const outcome = await spawnTestCommand(options.command, {
+    outcome = await spawnTestCommand(options.command, {
       env: proxies.env,
       ...(options.env ? { baseEnv: options.env } : {}),
       cwd: options.cwd,
       timeoutMs: options.runTimeoutMs ?? EXPLORE_DEFAULTS.runTimeoutMs,
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    const wire: ServiceWireEntry[] = [...proxies.wire];
-    const reached = new Map<string, boolean[]>();
-    for (const s of options.services) reached.set(s.name, [...proxies.reached(s.name)]);
-    return { outcome, wire, reached };
   } finally {
+    // Closing ends the exchanges still open (recorded as client-closed): read the wire after.
     await proxies.close();
   }
+  const wire: ServiceWireEntry[] = [...proxies.wire];
+  const reached = new Map<string, boolean[]>();
+  for (const s of options.services) reached.set(s.name, [...proxies.reached(s.name)]);
+  return { outcome, wire, reached };
 }
