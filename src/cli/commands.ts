@@ -21,6 +21,7 @@ export const commands: LazyCommand[] = [
   { name: 'verify', load: async () => (await import('./verify-command.ts')).verifyCommand },
   { name: 'new', load: async () => (await import('./new-command.ts')).newCommand },
   { name: 'check', load: async () => (await import('./check-command.ts')).checkCommand },
+  { name: 'explore', load: async () => (await import('./explore-command.ts')).exploreCommand },
 ];
 
 /**

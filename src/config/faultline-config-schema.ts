@@ -40,6 +40,11 @@ export const serviceEntrySchema = strictObject(
       .describe(
         'Provider-state endpoint `faultline verify` POSTs { state, params, action } to; default: <baseUrl>/_faultline/state.',
       ),
+    env: z
+      .string(expected('an environment variable name'))
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, expected('an environment variable name such as PAYMENTS_URL'))
+      .optional()
+      .describe("`faultline explore`: the variable that hands the test command this service's proxy URL."),
     slo: strictObject(
       {
         maxCallMs: positiveMs().describe('Worst-case call time that `faultline check` must prove, ms.'),
@@ -51,7 +56,7 @@ export const serviceEntrySchema = strictObject(
       .optional()
       .describe('Defaults merged into every request a scenario sends to this service.'),
   },
-  'a service object { provider, pact, reference, baseUrl, stateUrl, slo, client }',
+  'a service object { provider, pact, reference, baseUrl, stateUrl, env, slo, client }',
 );
 
 export const faultlineConfigSchema = strictObject(

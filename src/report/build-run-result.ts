@@ -153,20 +153,29 @@ export async function buildRunResult(
 
 /**
  * 0 when every scenario passed and every contract and invariant held; 1 otherwise: a
- * failed, errored or interrupted scenario, an interrupted run, and a run in which nothing
- * was checked at all (no scenario ran, no contract, no invariant: nothing was proven).
+ * failed, errored or interrupted scenario, an explore cell that was not tolerated, an
+ * interrupted run, and a run in which nothing was checked at all (no scenario ran, no
+ * contract, no invariant, no explore cell: nothing was proven).
  */
-export function exitCodeOf(result: Pick<RunResult, 'totals' | 'interrupted' | 'scenarios'>): 0 | 1 {
+export function exitCodeOf(
+  result: Pick<RunResult, 'totals' | 'interrupted' | 'scenarios' | 'explore'>,
+): 0 | 1 {
   const { totals } = result;
+  const cells = result.explore?.cells ?? [];
   const bad =
     totals.scenarios.failed +
     totals.scenarios.errored +
     totals.scenarios.interrupted +
     totals.contracts.failed +
-    totals.checks.failed;
+    totals.checks.failed +
+    cells.filter((c) => c.verdict !== 'tolerated').length;
   const interruptedRun = result.interrupted && result.scenarios.length > 0;
   const executed =
-    totals.scenarios.passed + totals.scenarios.failed + totals.contracts.total + totals.checks.total;
+    totals.scenarios.passed +
+    totals.scenarios.failed +
+    totals.contracts.total +
+    totals.checks.total +
+    cells.length;
   return bad > 0 || interruptedRun || executed === 0 ? 1 : 0;
 }
 

@@ -1,3 +1,4 @@
+import { diffExploreResults, type ExploreCellDiff } from '../explore/report/diff-explore-results.ts';
 import type { RunResult, ScenarioVerdict } from './run-result.ts';
 
 export interface DiffThresholds {
@@ -32,7 +33,9 @@ export interface ScenarioDiff {
 export interface RunDiff {
   thresholds: Required<DiffThresholds>;
   scenarios: ScenarioDiff[];
-  /** True when any scenario regressed beyond the thresholds (or went from pass to fail). */
+  /** Explore cells whose verdict changed (present when either run explored). */
+  explore?: ExploreCellDiff[];
+  /** True when any scenario regressed, or an explore cell that was tolerated no longer is beyond the thresholds (or went from pass to fail). */
   regressed: boolean;
 }
 
@@ -92,5 +95,11 @@ export function diffRunResults(base: RunResult, next: RunResult, thresholds: Dif
     if (!nextNames.has(b.name))
       scenarios.push({ name: b.name, status: 'removed', baseVerdict: b.verdict, regressions: [] });
   }
-  return { thresholds: limits, scenarios, regressed: scenarios.some((s) => s.regressions.length > 0) };
+  const explore = base.explore || next.explore ? diffExploreResults(base.explore, next.explore) : undefined;
+  return {
+    thresholds: limits,
+    scenarios,
+    ...(explore ? { explore } : {}),
+    regressed: scenarios.some((s) => s.regressions.length > 0) || (explore ?? []).some((c) => c.regressed),
+  };
 }

@@ -37,8 +37,20 @@ export function formatRunDiff(diff: RunDiff): string {
       .join('  ')
       .trimEnd();
   const limits = `thresholds: p99 +${(diff.thresholds.maxP99Increase * 100).toFixed(1)}%, success -${(diff.thresholds.maxSuccessDrop * 100).toFixed(2)} pts`;
+  const cells = (diff.explore ?? []).map(
+    (c) =>
+      `${c.regressed ? 'REGRESSED' : 'changed'}  explore ${c.id}: ${c.baseVerdict ?? '-'} -> ${c.newVerdict ?? '-'}`,
+  );
+  const regressedCells = (diff.explore ?? []).filter((c) => c.regressed).length;
+  const regressedScenarios = diff.scenarios.filter((s) => s.regressions.length > 0).length;
   const verdict = diff.regressed
-    ? `${diff.scenarios.filter((s) => s.regressions.length > 0).length} scenario(s) regressed.`
+    ? [
+        regressedScenarios > 0 ? `${regressedScenarios} scenario(s) regressed.` : '',
+        regressedCells > 0 ? `${regressedCells} explore cell(s) were tolerated and are not any more.` : '',
+      ]
+        .filter(Boolean)
+        .join(' ')
     : 'No regression.';
-  return `${[line(header), ...rows.map(line)].join('\n')}\n\n${limits}. ${verdict}\n`;
+  const explore = cells.length > 0 ? `\n${cells.join('\n')}\n` : '';
+  return `${[line(header), ...rows.map(line)].join('\n')}\n${explore}\n${limits}. ${verdict}\n`;
 }

@@ -1,3 +1,4 @@
+import { mergeExploreResults } from '../explore/report/merge-explore-results.ts';
 import { exitCodeOf } from './build-run-result.ts';
 import { computeTotals } from './compute-totals.ts';
 import { ReportError } from './report-error.ts';
@@ -37,6 +38,13 @@ export function mergeRunResults(results: RunResult[], labels: string[] = []): Ru
   const contracts = results.some((r) => r.contracts) ? results.flatMap((r) => r.contracts ?? []) : undefined;
   const checks = results.some((r) => r.checks) ? results.flatMap((r) => r.checks ?? []) : undefined;
   const shards = results.flatMap((r) => r.shards ?? []);
+  const explored = results.flatMap((r, i) =>
+    r.explore ? [{ e: r.explore, label: labels[i] ?? `result ${i + 1}` }] : [],
+  );
+  const explore = mergeExploreResults(
+    explored.map((x) => x.e),
+    explored.map((x) => x.label),
+  );
   const first = results[0]!;
   const merged: RunResult = {
     schemaVersion: REPORT_SCHEMA_VERSION,
@@ -51,6 +59,7 @@ export function mergeRunResults(results: RunResult[], labels: string[] = []): Ru
     scenarios,
     ...(contracts ? { contracts } : {}),
     ...(checks ? { checks } : {}),
+    ...(explore ? { explore } : {}),
     totals: computeTotals(scenarios, contracts, checks),
     exitCode: 0,
   };

@@ -1,4 +1,5 @@
 import type { BreakerState } from '../client/client-types.ts';
+import type { ExploreResult } from '../explore/explore-result.ts';
 import type { HypothesisResult } from './run-events.ts';
 
 /**
@@ -28,6 +29,8 @@ export interface RunResult {
   contracts?: ContractResult[];
   /** Invariants checked by `faultline check`, when the log has them. */
   checks?: CheckResult[];
+  /** The fault-coverage matrix of `faultline explore`, when this result is an exploration. */
+  explore?: ExploreResult;
   totals: RunTotals;
   /** What `faultline run` exits with for this result: 0 all held, 1 something failed or was interrupted. */
   exitCode: 0 | 1;

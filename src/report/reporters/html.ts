@@ -1,3 +1,4 @@
+import { EXPLORE_HTML_STYLES, exploreHtml } from '../../explore/report/explore-html.ts';
 import type { PhaseResult, RunResult, ScenarioResult, ScenarioVerdict } from '../run-result.ts';
 import {
   failureHeadline,
@@ -31,7 +32,7 @@ export const htmlReporter: Reporter = {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Faultline report: ${ok ? 'passed' : 'failed'}</title>
-<style>${HTML_STYLES}</style>
+<style>${HTML_STYLES}${result.explore ? EXPLORE_HTML_STYLES : ''}</style>
 </head>
 <body>
 <header class="run">
@@ -53,6 +54,7 @@ ${scenarioIndex(result)}
 ${result.scenarios.map(scenarioSection).join('\n')}
 ${contractsSection(result)}
 ${checksSection(result)}
+${result.explore ? exploreHtml(result.explore) : ''}
 </main>
 <script>
 // Minimal interactivity: hide passing scenarios. The page is complete without it.

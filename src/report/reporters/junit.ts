@@ -1,6 +1,7 @@
+import { exploreJunitSuites } from '../../explore/report/explore-junit-suites.ts';
 import type { Reporter } from './reporter.ts';
 
-interface TestCase {
+export interface TestCase {
   name: string;
   classname: string;
   timeSeconds?: number;
@@ -11,7 +12,8 @@ interface TestCase {
 /**
  * junit.xml: a testsuite per scenario (a testcase per hypothesis, plus one for a crash or
  * an interruption), one `contracts` suite (a testcase per interaction) and one `check`
- * suite (a testcase per invariant). Everything user-written is XML-escaped.
+ * suite (a testcase per invariant), and an `explore <service>` suite per explored service
+ * (a testcase per cell of the fault matrix). Everything user-written is XML-escaped.
  */
 export const junitReporter: Reporter = {
   name: 'junit',
@@ -91,6 +93,7 @@ export const junitReporter: Reporter = {
         }),
       });
     }
+    if (result.explore) suites.push(...exploreJunitSuites(result.explore));
 
     const count = (cases: TestCase[], key: 'failure' | 'error') => cases.filter((c) => c[key]).length;
     const all = suites.flatMap((s) => s.cases);

@@ -1,3 +1,4 @@
+import { exploreMarkdown } from '../../explore/report/explore-markdown.ts';
 import type { ScenarioResult } from '../run-result.ts';
 import { failureHeadline, formatMs, formatRate, VERDICT_RANK } from './format.ts';
 import type { Reporter } from './reporter.ts';
@@ -80,6 +81,7 @@ export const markdownReporter: Reporter = {
         );
       }
     }
+    if (result.explore) lines.push(...exploreMarkdown(result.explore));
     return `${lines.join('\n')}\n`;
   },
 };

@@ -48,7 +48,8 @@ export function buildFaultHandlers(faults: HttpFaultSpec[], ctx: FaultHandlerCon
   });
 }
 
-function respond(fault: HttpFaultSpec, request: Request, ctx: FaultHandlerContext): Response {
+/** The answer of a fault that hits `request` (after its delay): an error, a status, or passthrough with its body effect. */
+export function respond(fault: HttpFaultSpec, request: Request, ctx: FaultHandlerContext): Response {
   if (fault.networkError) return HttpResponse.error();
   if (fault.status !== undefined) {
     const headers: Record<string, string> = {};
