@@ -1,4 +1,5 @@
 import { exploreMarkdown } from '../../explore/report/explore-markdown.ts';
+import { escapeControlDeep } from '../../terminal/escape-control.ts';
 import type { ScenarioResult } from '../run-result.ts';
 import { failureHeadline, formatMs, formatRate, VERDICT_RANK } from './format.ts';
 import type { Reporter } from './reporter.ts';
@@ -13,7 +14,9 @@ const ICON = { pass: '✅', fail: '❌', errored: '💥', interrupted: '⚠️' 
 export const markdownReporter: Reporter = {
   name: 'markdown',
   fileName: 'summary.md',
-  render(result) {
+  render(unescaped) {
+    // Control characters in user strings are made visible: summary.md is read with `cat` in CI logs too.
+    const result = escapeControlDeep(unescaped);
     const { totals } = result;
     const lines: string[] = [];
     const ok = result.exitCode === 0;

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +55,18 @@ describe('console output', () => {
     expect(out).not.toContain(`${ESC}[2J`);
     expect(out).not.toContain(`${ESC}]0`);
     expect(out).toMatch(SGR); // a TTY without NO_COLOR is coloured: the test can see colour
+  });
+
+  it('writes no raw control character into summary.md or junit.xml', async () => {
+    const io = terminal();
+    await main(['report', 'build', 'built', '--reporters', 'markdown,junit'], io);
+    const summary = await readFile(join(dir, 'built', 'summary.md'), 'utf8');
+    const junit = await readFile(join(dir, 'built', 'junit.xml'), 'utf8');
+    expect(summary).toContain('x1b');
+    for (const file of [summary, junit]) {
+      expect(file).not.toContain(ESC);
+      expect(file).not.toContain('\u0007');
+    }
   });
 
   it('has no colour with NO_COLOR, FORCE_COLOR=0 or TERM=dumb, or on a non-TTY', async () => {
