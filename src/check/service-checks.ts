@@ -10,6 +10,8 @@ import { InvalidOptionsError } from '../errors/invalid-options-error.ts';
 import { breakerConcurrencyProperty } from './breaker/breaker-concurrency-property.ts';
 import { breakerModelProperty } from './breaker/breaker-model-property.ts';
 import type { PropertyCheckResult } from './check-result.ts';
+import { bulkheadReleaseProperty } from './client/bulkhead-release-property.ts';
+import { hedgeBudgetProperty } from './client/hedge-budget-property.ts';
 import { nonRetryableAnswersProperty } from './client/non-retryable-answers-property.ts';
 import { compositionProperty } from './composition/composition-property.ts';
 import { breakerReachabilityProblems } from './config/breaker-reachability.ts';
@@ -144,15 +146,28 @@ export function serviceChecks(
         ),
     });
   }
+  // The client's own loop, in virtual time: fewer runs than the pure-policy properties.
+  const realClientRuns = (settings: { numRuns: number; seed: number }) => ({
+    ...settings,
+    numRuns: Math.max(1, Math.ceil(settings.numRuns / 4)),
+  });
   checks.push({
     property: 'a 4xx is final: no retry, no fallback, no breaker failure (real client)',
-    // The client's own loop, in virtual time: fewer runs than the pure-policy properties.
-    run: (settings) =>
-      runProperty(nonRetryableAnswersProperty(client), {
-        ...settings,
-        numRuns: Math.max(1, Math.ceil(settings.numRuns / 4)),
-      }),
+    run: (settings) => runProperty(nonRetryableAnswersProperty(client), realClientRuns(settings)),
   });
+  if (client.bulkhead !== undefined && client.bulkhead !== false) {
+    checks.push({
+      property: 'every bulkhead slot is given back on every path (real client)',
+      run: (settings) => runProperty(bulkheadReleaseProperty(client), realClientRuns(settings)),
+    });
+  }
+  if (client.hedging !== undefined && retry !== false && retry.budget !== false) {
+    const budget = retry.budget;
+    checks.push({
+      property: 'hedges are charged to the retry budget (real client)',
+      run: (settings) => runProperty(hedgeBudgetProperty(client, budget), realClientRuns(settings)),
+    });
+  }
   return checks;
 }
 
