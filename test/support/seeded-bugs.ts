@@ -5,6 +5,7 @@ import { SlowCallRateStrategy } from '../../src/client/breaker/slow-call-rate-st
 import { TimeWindowStrategy } from '../../src/client/breaker/time-window-strategy.ts';
 import type { CallRecord } from '../../src/client/breaker/trip-strategy.ts';
 import { createClient } from '../../src/client/create-client.ts';
+import { LastGoodCache } from '../../src/client/fallback/last-good-cache.ts';
 import { RetryBudget } from '../../src/client/retry/retry-budget.ts';
 import { type RetryDecisionInput, RetryPolicy } from '../../src/client/retry/retry-policy.ts';
 
@@ -37,7 +38,9 @@ export type SeededBug =
   /** A call refused by an open breaker is retried after a backoff sleep. */
   | 'breakerOpenRetried'
   /** A bulkhead slot is given back only when the call succeeded. */
-  | 'bulkheadLeaksOnFailure';
+  | 'bulkheadLeaksOnFailure'
+  /** The last-good cache serves an entry whatever its age. */
+  | 'cacheNeverExpires';
 
 // biome-ignore lint/suspicious/noExplicitAny: prototypes are patched by method name
 type Patch = { target: any; method: string; wrap: (original: any) => any };
@@ -198,6 +201,22 @@ const PATCHES: Record<SeededBug, () => Patch[]> = {
               this.bulkhead.running++;
             }
             throw err;
+          }
+        },
+    },
+  ],
+  cacheNeverExpires: () => [
+    {
+      target: LastGoodCache.prototype,
+      method: 'lookup',
+      wrap: (original: (key: string) => unknown) =>
+        function (this: { maxAgeMs: number }, key: string) {
+          const honest = this.maxAgeMs;
+          Object.defineProperty(this, 'maxAgeMs', { value: Number.POSITIVE_INFINITY, configurable: true });
+          try {
+            return original.call(this, key);
+          } finally {
+            Object.defineProperty(this, 'maxAgeMs', { value: honest, configurable: true });
           }
         },
     },
