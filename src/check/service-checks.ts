@@ -13,6 +13,7 @@ import type { PropertyCheckResult } from './check-result.ts';
 import { bulkheadReleaseProperty } from './client/bulkhead-release-property.ts';
 import { hedgeBudgetProperty } from './client/hedge-budget-property.ts';
 import { nonRetryableAnswersProperty } from './client/non-retryable-answers-property.ts';
+import { slowCallsCountedProperty } from './client/slow-calls-counted-property.ts';
 import { compositionProperty } from './composition/composition-property.ts';
 import { breakerReachabilityProblems } from './config/breaker-reachability.ts';
 import { worstCaseCallTime } from './config/worst-case-call-time.ts';
@@ -159,6 +160,12 @@ export function serviceChecks(
     checks.push({
       property: 'every bulkhead slot is given back on every path (real client)',
       run: (settings) => runProperty(bulkheadReleaseProperty(client), realClientRuns(settings)),
+    });
+  }
+  if (breaker !== false && breaker.strategy === 'slow-call-rate') {
+    checks.push({
+      property: 'slow calls are counted (real client)',
+      run: (settings) => runProperty(slowCallsCountedProperty(client, breaker), realClientRuns(settings)),
     });
   }
   if (client.hedging !== undefined && retry !== false && retry.budget !== false) {

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bulkheadReleaseProperty } from '../../src/check/client/bulkhead-release-property.ts';
 import { hedgeBudgetProperty } from '../../src/check/client/hedge-budget-property.ts';
+import { slowCallsCountedProperty } from '../../src/check/client/slow-calls-counted-property.ts';
 import { compositionProperty } from '../../src/check/composition/composition-property.ts';
+import { resolveBreakerOptions } from '../../src/client/breaker/resolve-breaker-options.ts';
 import type { ServiceClientOptions } from '../../src/config/resolve-service-client-options.ts';
 import { type SeededBug, withSeededBug } from '../support/seeded-bugs.ts';
 import { composedOptions } from './property-suite.ts';
@@ -11,7 +13,8 @@ import { composedOptions } from './property-suite.ts';
  * faultline check's invariants that drive the REAL client (its own attempt loop, bulkhead
  * and hedging) hold for the reference client and catch the bugs that survived every
  * earlier test: a breaker refusal retried after a backoff, a bulkhead slot given back only
- * on success, hedges not charged to the retry budget (test/support/seeded-bugs.ts).
+ * on success, hedges not charged to the retry budget; and slow calls not counted
+ * (test/support/seeded-bugs.ts).
  */
 const BULKHEAD: ServiceClientOptions = {
   service: 'check',
@@ -27,6 +30,14 @@ const HEDGING: ServiceClientOptions = {
   timeoutMs: 200,
   deadlineMs: 1_000,
 };
+const SLOW_BREAKER = resolveBreakerOptions({
+  strategy: 'slow-call-rate',
+  minimumCalls: 5,
+  slowCallDurationMs: 100,
+  slowCallRateThreshold: 0.5,
+  windowMs: 10_000,
+});
+const SLOW: ServiceClientOptions = { service: 'check', breaker: SLOW_BREAKER, timeoutMs: 500, retry: false };
 const BUDGET = { ratio: 0.2, minRetriesPerWindow: 3, windowMs: 10_000 };
 
 const CASES: Array<{
@@ -55,6 +66,12 @@ const CASES: Array<{
     property: () => hedgeBudgetProperty(HEDGING, BUDGET),
     bug: 'hedgeNotCharged',
     message: /a hedge was not charged to the retry budget/,
+  },
+  {
+    name: 'slow calls are counted',
+    property: () => slowCallsCountedProperty(SLOW, SLOW_BREAKER),
+    bug: 'slowCallsNotCounted',
+    message: /slow calls were not counted/,
   },
 ];
 

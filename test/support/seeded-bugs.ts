@@ -40,7 +40,9 @@ export type SeededBug =
   /** A bulkhead slot is given back only when the call succeeded. */
   | 'bulkheadLeaksOnFailure'
   /** The last-good cache serves an entry whatever its age. */
-  | 'cacheNeverExpires';
+  | 'cacheNeverExpires'
+  /** The breaker records every call as fast. */
+  | 'slowCallsNotCounted';
 
 // biome-ignore lint/suspicious/noExplicitAny: prototypes are patched by method name
 type Patch = { target: any; method: string; wrap: (original: any) => any };
@@ -218,6 +220,16 @@ const PATCHES: Record<SeededBug, () => Patch[]> = {
           } finally {
             Object.defineProperty(this, 'maxAgeMs', { value: honest, configurable: true });
           }
+        },
+    },
+  ],
+  slowCallsNotCounted: () => [
+    {
+      target: CircuitBreaker.prototype,
+      method: 'settle',
+      wrap: (original: (...a: unknown[]) => void) =>
+        function (this: unknown, generation: number, probe: boolean, outcome: string) {
+          original.call(this, generation, probe, outcome, 0);
         },
     },
   ],
