@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { resolveBreakerOptions } from '../client/breaker/resolve-breaker-options.ts';
-import type { BreakerOptions, RetryOptions } from '../client/client-types.ts';
+import type { BreakerOptions, RateLimitOptions, RetryOptions } from '../client/client-types.ts';
+import { resolveRateLimitOptions } from '../client/rate-limit/token-bucket.ts';
 import { clientDefaults } from '../client/resolve-client-options.ts';
 import { resolveRetryOptions } from '../client/retry/resolve-retry-options.ts';
 import type { ServiceEntry } from '../config/faultline-config-schema.ts';
@@ -11,6 +12,7 @@ import { breakerConcurrencyProperty } from './breaker/breaker-concurrency-proper
 import { breakerModelProperty } from './breaker/breaker-model-property.ts';
 import type { PropertyCheckResult } from './check-result.ts';
 import { bulkheadReleaseProperty } from './client/bulkhead-release-property.ts';
+import { burstAfterIdleProperty } from './client/burst-after-idle-property.ts';
 import { hedgeBudgetProperty } from './client/hedge-budget-property.ts';
 import { nonRetryableAnswersProperty } from './client/non-retryable-answers-property.ts';
 import { slowCallsCountedProperty } from './client/slow-calls-counted-property.ts';
@@ -160,6 +162,13 @@ export function serviceChecks(
     checks.push({
       property: 'every bulkhead slot is given back on every path (real client)',
       run: (settings) => runProperty(bulkheadReleaseProperty(client), realClientRuns(settings)),
+    });
+  }
+  if (client.rateLimit !== undefined && client.rateLimit !== false) {
+    const limit = resolved(key, () => resolveRateLimitOptions(client.rateLimit as RateLimitOptions));
+    checks.push({
+      property: 'a burst after idling stays within the rate limit (real client)',
+      run: (settings) => runProperty(burstAfterIdleProperty(client, limit), realClientRuns(settings)),
     });
   }
   if (breaker !== false && breaker.strategy === 'slow-call-rate') {

@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bulkheadReleaseProperty } from '../../src/check/client/bulkhead-release-property.ts';
+import { burstAfterIdleProperty } from '../../src/check/client/burst-after-idle-property.ts';
 import { hedgeBudgetProperty } from '../../src/check/client/hedge-budget-property.ts';
 import { slowCallsCountedProperty } from '../../src/check/client/slow-calls-counted-property.ts';
 import { compositionProperty } from '../../src/check/composition/composition-property.ts';
 import { resolveBreakerOptions } from '../../src/client/breaker/resolve-breaker-options.ts';
+import { resolveRateLimitOptions } from '../../src/client/rate-limit/token-bucket.ts';
 import type { ServiceClientOptions } from '../../src/config/resolve-service-client-options.ts';
 import { type SeededBug, withSeededBug } from '../support/seeded-bugs.ts';
 import { composedOptions } from './property-suite.ts';
@@ -38,6 +40,8 @@ const SLOW_BREAKER = resolveBreakerOptions({
   windowMs: 10_000,
 });
 const SLOW: ServiceClientOptions = { service: 'check', breaker: SLOW_BREAKER, timeoutMs: 500, retry: false };
+const LIMIT = resolveRateLimitOptions({ ratePerSec: 5, burst: 3, maxWaitMs: 2_000 });
+const RATE: ServiceClientOptions = { service: 'check', rateLimit: LIMIT, retry: false, breaker: false };
 const BUDGET = { ratio: 0.2, minRetriesPerWindow: 3, windowMs: 10_000 };
 
 const CASES: Array<{
@@ -72,6 +76,12 @@ const CASES: Array<{
     property: () => slowCallsCountedProperty(SLOW, SLOW_BREAKER),
     bug: 'slowCallsNotCounted',
     message: /slow calls were not counted/,
+  },
+  {
+    name: 'a burst after idling stays within the rate limit',
+    property: () => burstAfterIdleProperty(RATE, LIMIT),
+    bug: 'refillUncapped',
+    message: /the bucket refilled beyond its burst while idle/,
   },
 ];
 

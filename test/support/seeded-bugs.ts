@@ -6,6 +6,7 @@ import { TimeWindowStrategy } from '../../src/client/breaker/time-window-strateg
 import type { CallRecord } from '../../src/client/breaker/trip-strategy.ts';
 import { createClient } from '../../src/client/create-client.ts';
 import { LastGoodCache } from '../../src/client/fallback/last-good-cache.ts';
+import { TokenBucket } from '../../src/client/rate-limit/token-bucket.ts';
 import { RetryBudget } from '../../src/client/retry/retry-budget.ts';
 import { type RetryDecisionInput, RetryPolicy } from '../../src/client/retry/retry-policy.ts';
 
@@ -42,7 +43,9 @@ export type SeededBug =
   /** The last-good cache serves an entry whatever its age. */
   | 'cacheNeverExpires'
   /** The breaker records every call as fast. */
-  | 'slowCallsNotCounted';
+  | 'slowCallsNotCounted'
+  /** The token bucket keeps refilling past its burst while idle. */
+  | 'refillUncapped';
 
 // biome-ignore lint/suspicious/noExplicitAny: prototypes are patched by method name
 type Patch = { target: any; method: string; wrap: (original: any) => any };
@@ -230,6 +233,18 @@ const PATCHES: Record<SeededBug, () => Patch[]> = {
       wrap: (original: (...a: unknown[]) => void) =>
         function (this: unknown, generation: number, probe: boolean, outcome: string) {
           original.call(this, generation, probe, outcome, 0);
+        },
+    },
+  ],
+  refillUncapped: () => [
+    {
+      target: TokenBucket.prototype,
+      method: 'refill',
+      wrap: () =>
+        function (this: { tokens: number; updatedAt: number; options: { ratePerSec: number } }, now: number) {
+          if (now <= this.updatedAt) return;
+          this.tokens += ((now - this.updatedAt) / 1000) * this.options.ratePerSec;
+          this.updatedAt = now;
         },
     },
   ],
