@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { resolveBreakerOptions } from '../client/breaker/resolve-breaker-options.ts';
-import type { BreakerOptions, RetryOptions } from '../client/client-types.ts';
+import type { BreakerOptions, RateLimitOptions, RetryOptions } from '../client/client-types.ts';
+import { resolveRateLimitOptions } from '../client/rate-limit/token-bucket.ts';
 import { clientDefaults } from '../client/resolve-client-options.ts';
 import { resolveRetryOptions } from '../client/retry/resolve-retry-options.ts';
 import type { ServiceEntry } from '../config/faultline-config-schema.ts';
@@ -10,7 +11,11 @@ import { InvalidOptionsError } from '../errors/invalid-options-error.ts';
 import { breakerConcurrencyProperty } from './breaker/breaker-concurrency-property.ts';
 import { breakerModelProperty } from './breaker/breaker-model-property.ts';
 import type { PropertyCheckResult } from './check-result.ts';
+import { bulkheadReleaseProperty } from './client/bulkhead-release-property.ts';
+import { burstAfterIdleProperty } from './client/burst-after-idle-property.ts';
+import { hedgeBudgetProperty } from './client/hedge-budget-property.ts';
 import { nonRetryableAnswersProperty } from './client/non-retryable-answers-property.ts';
+import { slowCallsCountedProperty } from './client/slow-calls-counted-property.ts';
 import { compositionProperty } from './composition/composition-property.ts';
 import { breakerReachabilityProblems } from './config/breaker-reachability.ts';
 import { worstCaseCallTime } from './config/worst-case-call-time.ts';
@@ -144,15 +149,41 @@ export function serviceChecks(
         ),
     });
   }
+  // The client's own loop, in virtual time: fewer runs than the pure-policy properties.
+  const realClientRuns = (settings: { numRuns: number; seed: number }) => ({
+    ...settings,
+    numRuns: Math.max(1, Math.ceil(settings.numRuns / 4)),
+  });
   checks.push({
     property: 'a 4xx is final: no retry, no fallback, no breaker failure (real client)',
-    // The client's own loop, in virtual time: fewer runs than the pure-policy properties.
-    run: (settings) =>
-      runProperty(nonRetryableAnswersProperty(client), {
-        ...settings,
-        numRuns: Math.max(1, Math.ceil(settings.numRuns / 4)),
-      }),
+    run: (settings) => runProperty(nonRetryableAnswersProperty(client), realClientRuns(settings)),
   });
+  if (client.bulkhead !== undefined && client.bulkhead !== false) {
+    checks.push({
+      property: 'every bulkhead slot is given back on every path (real client)',
+      run: (settings) => runProperty(bulkheadReleaseProperty(client), realClientRuns(settings)),
+    });
+  }
+  if (client.rateLimit !== undefined && client.rateLimit !== false) {
+    const limit = resolved(key, () => resolveRateLimitOptions(client.rateLimit as RateLimitOptions));
+    checks.push({
+      property: 'a burst after idling stays within the rate limit (real client)',
+      run: (settings) => runProperty(burstAfterIdleProperty(client, limit), realClientRuns(settings)),
+    });
+  }
+  if (breaker !== false && breaker.strategy === 'slow-call-rate') {
+    checks.push({
+      property: 'slow calls are counted (real client)',
+      run: (settings) => runProperty(slowCallsCountedProperty(client, breaker), realClientRuns(settings)),
+    });
+  }
+  if (client.hedging !== undefined && retry !== false && retry.budget !== false) {
+    const budget = retry.budget;
+    checks.push({
+      property: 'hedges are charged to the retry budget (real client)',
+      run: (settings) => runProperty(hedgeBudgetProperty(client, budget), realClientRuns(settings)),
+    });
+  }
   return checks;
 }
 

@@ -3,18 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MutationName, withMutation } from '../../src/client/_internals/mutations.ts';
 import { runScenarios } from '../../src/scenario/run-scenarios.ts';
+import { type SeededBug, withSeededBug } from '../support/seeded-bugs.ts';
 
 /**
- * Bugs seeded in the reference client (src/client/_internals/mutations.ts) that the
+ * Bugs seeded in the reference client (test/support/seeded-bugs.ts) that the
  * shipped scenarios missed while they judged the client by its own reports: each is now
  * caught on the wire by the scenario named, in virtual time. Unmutated, the same
  * hypotheses hold (test/e2e/naive-clients.test.ts and the shipped-scenario runs).
  */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-const CASES: Array<{ mutation: MutationName; file: string; kind: string; message: RegExp }> = [
+const CASES: Array<{ mutation: SeededBug; file: string; kind: string; message: RegExp }> = [
   {
     mutation: 'retryWithoutIdempotencyKey',
     file: 'scenarios/analytics-slow-body.yaml',
@@ -46,7 +46,7 @@ afterAll(async () => {
 describe('seeded client bugs are caught on the wire by the shipped scenarios', () => {
   for (const c of CASES) {
     it(`${c.mutation}: ${c.kind} in ${c.file}`, async () => {
-      const summary = await withMutation(c.mutation, () =>
+      const summary = await withSeededBug(c.mutation, () =>
         runScenarios({ cwd: ROOT, files: [c.file], reportDir: join(dir, c.mutation), reporters: ['json'] }),
       );
       const failed = summary.result.scenarios[0]!.hypotheses.filter(

@@ -1,12 +1,10 @@
 import fc from 'fast-check';
-import { breakerOutcomeOf } from '../../client/breaker/breaker-outcome.ts';
-import { CircuitBreaker } from '../../client/breaker/circuit-breaker.ts';
 import type { BreakerOptions, RetryOptions } from '../../client/client-types.ts';
-import { type AttemptResult, RetryPolicy } from '../../client/retry/retry-policy.ts';
-import { ManualClock } from '../../time/manual-clock.ts';
-import { createRandom } from '../../time/random.ts';
+import { resolveRetryOptions } from '../../client/retry/resolve-retry-options.ts';
+import { DEFAULT_WHEEL_RESOLUTION_MS } from '../../client/timeout/timer-wheel.ts';
+import { virtualClient } from '../client/virtual-client.ts';
 import { invariant } from '../invariant-violation.ts';
-import { attemptResultArbitrary } from '../retry/retry-arbitraries.ts';
+import { backoffBounds } from './backoff-bounds.ts';
 
 export interface ComposedOptions {
   retry: RetryOptions;
@@ -17,22 +15,23 @@ export interface ComposedOptions {
 
 export interface ComposedCall {
   gapMs: number;
-  method: string;
-  /** What upstream answers to successive attempts; past the end: 200. */
-  attempts: Array<{ result: AttemptResult; durationMs: number }>;
+  method: 'GET' | 'PUT';
+  /** What upstream answers to successive attempts (status after durationMs); past the end: 200. */
+  attempts: Array<{ status: number; durationMs: number }>;
 }
 
 const callsArbitrary: fc.Arbitrary<ComposedCall[]> = fc.array(
   fc.record({
     gapMs: fc.integer({ min: 0, max: 400 }),
-    method: fc.constantFrom('GET', 'PUT'),
+    method: fc.constantFrom<'GET' | 'PUT'>('GET', 'PUT'),
     attempts: fc.array(
       fc.record({
-        result: fc.oneof(
-          { weight: 4, arbitrary: fc.constant<AttemptResult>({ kind: 'status', status: 503 }) },
-          { weight: 1, arbitrary: attemptResultArbitrary },
+        status: fc.oneof(
+          { weight: 4, arbitrary: fc.constant(503) },
+          { weight: 1, arbitrary: fc.constantFrom(200, 404, 429, 500, 502) },
         ),
-        durationMs: fc.integer({ min: 0, max: 300 }),
+        // Scaled to the timeout below: some attempts outlive it.
+        durationMs: fc.double({ min: 0, max: 1.5, noNaN: true }),
       }),
       { maxLength: 6 },
     ),
@@ -41,76 +40,96 @@ const callsArbitrary: fc.Arbitrary<ComposedCall[]> = fc.array(
 );
 
 /**
- * Breaker and retry together, composed as the client composes them
- * (deadline(retry(breaker(timeout(transport))))), over a series of calls. Checks:
- * - no attempt reaches upstream while the circuit is open or isolated;
- * - a short-circuit (FAULTLINE_BREAKER_OPEN) is never retried, so an open circuit ends
- *   the call at once instead of spinning through backoff: no retry storm;
- * - every call ends within its deadline, and makes at most maxAttempts attempts.
+ * Breaker, retry, backoff, timeout and deadline together, driven through the REAL client
+ * (its own attempt loop, createClient with only these policies) on a manual clock, over a
+ * series of calls. Judged from the upstream's side (when each attempt arrived) and from
+ * what the caller saw:
+ * - no attempt reaches the upstream while the circuit is open or isolated;
+ * - a call that starts on an open circuit is answered at once with FAULTLINE_BREAKER_OPEN,
+ *   without an attempt and without a backoff sleep: a short-circuit is never retried;
+ * - a call makes at most maxAttempts attempts and ends within its deadline (the deadline
+ *   covers the backoff sleeps; an attempt's timeout may fire one timer-wheel resolution late);
+ * - every backoff delay lies within its jitter's bounds (never above maxDelayMs), and the
+ *   next attempt does not arrive before the delay has passed.
  */
 export function compositionProperty(
   options: fc.Arbitrary<ComposedOptions>,
 ): fc.IAsyncPropertyWithHooks<[ComposedOptions, ComposedCall[], number]> {
   return fc.asyncProperty(options, callsArbitrary, fc.integer(), async (o, calls, seed) => {
-    const clock = new ManualClock();
-    const breaker = new CircuitBreaker(o.breaker, clock);
-    const retry = new RetryPolicy(o.retry, { clock, random: createRandom(seed) });
-    for (const [index, call] of calls.entries()) {
-      await clock.advance(call.gapMs);
-      const startedAt = clock.now();
-      const deadlineAt = startedAt + o.deadlineMs;
-      retry.onCallStart();
-      let previousDelayMs = 0;
-      for (let attempt = 1; ; attempt++) {
-        invariant(attempt <= retry.options.maxAttempts, `call ${index}: attempt ${attempt} > maxAttempts`);
-        const state = breaker.state;
-        const permit = breaker.tryAcquire();
-        let result: AttemptResult;
-        if (permit === undefined) {
-          invariant(state !== 'closed', `call ${index}: closed circuit refused attempt ${attempt}`);
-          result = { kind: 'error', code: 'FAULTLINE_BREAKER_OPEN' };
-        } else {
+    const retry = resolveRetryOptions(o.retry);
+    let script: ComposedCall['attempts'] = [];
+    let firstWire = 0;
+    let openAttempt: string | undefined;
+    const v = virtualClient(
+      {
+        service: 'check',
+        retry: o.retry,
+        breaker: o.breaker,
+        timeoutMs: o.timeoutMs,
+        deadlineMs: o.deadlineMs,
+        seed,
+      },
+      (n) => {
+        const planned = script[n - 1 - firstWire];
+        return planned === undefined
+          ? { status: 200, durationMs: 1 }
+          : { status: planned.status, durationMs: planned.durationMs * o.timeoutMs };
+      },
+      (client) => {
+        const state = client.breaker.state;
+        if (state === 'open' || state === 'isolated')
+          openAttempt ??= `an attempt reached the upstream while the circuit was ${state}`;
+      },
+    );
+    const delays: number[] = [];
+    v.client.onRetry((e) => delays.push(e.delayMs));
+    try {
+      for (const [index, call] of calls.entries()) {
+        await v.idle(call.gapMs);
+        script = call.attempts;
+        firstWire = v.wire.length;
+        delays.length = 0;
+        const stateBefore = v.client.breaker.state;
+        const end = await v.call({ method: call.method, path: '/check' });
+        const arrivals = v.wire.slice(firstWire);
+        const where = `call ${index} (${call.method}, circuit ${stateBefore})`;
+        invariant(openAttempt === undefined, `${where}: ${openAttempt}`);
+        if (stateBefore === 'open' || stateBefore === 'isolated') {
           invariant(
-            state !== 'open' && state !== 'isolated',
-            `call ${index}: attempt ${attempt} reached upstream while the circuit was ${state}`,
+            end.code === 'FAULTLINE_BREAKER_OPEN' && arrivals.length === 0 && end.elapsedMs === 0,
+            `${where}: an open circuit must answer at once with FAULTLINE_BREAKER_OPEN; got ${end.code ?? end.status} ` +
+              `after ${end.elapsedMs} ms and ${arrivals.length} attempts (a short-circuit was retried?)`,
           );
-          const planned = call.attempts[attempt - 1] ?? {
-            result: { kind: 'status', status: 200 },
-            durationMs: 1,
-          };
-          const budget = Math.min(o.timeoutMs, deadlineAt - clock.now());
-          if (planned.durationMs >= budget) {
-            // advanceTo, not advance(budget): fractional delays must not drift past the deadline.
-            await clock.advanceTo(Math.min(clock.now() + o.timeoutMs, deadlineAt));
-            const byDeadline = clock.now() >= deadlineAt;
-            result = {
-              kind: 'error',
-              code: byDeadline ? 'FAULTLINE_DEADLINE_EXCEEDED' : 'FAULTLINE_TIMEOUT',
-            };
-          } else {
-            await clock.advance(planned.durationMs);
-            result = planned.result;
+        }
+        invariant(
+          arrivals.length <= retry.maxAttempts,
+          `${where}: ${arrivals.length} attempts reached the upstream, maxAttempts is ${retry.maxAttempts}`,
+        );
+        // Timeouts ride the client's timer wheel, which fires up to one resolution late by design.
+        invariant(
+          end.elapsedMs <= o.deadlineMs + DEFAULT_WHEEL_RESOLUTION_MS,
+          `${where} took ${end.elapsedMs} ms, deadline is ${o.deadlineMs} ms (+${DEFAULT_WHEEL_RESOLUTION_MS} ms timer ` +
+            'resolution): backoff sleeps past the deadline?',
+        );
+        let previous = 0;
+        for (const [k, delay] of delays.entries()) {
+          const [low, high] = backoffBounds(retry, k + 1, previous);
+          invariant(
+            delay >= low - 1e-9 && delay <= high + 1e-9,
+            `${where}: backoff before attempt ${k + 2} was ${delay} ms, ${retry.jitter} jitter allows [${low}, ${high}] ms`,
+          );
+          const next = arrivals[k + 1];
+          if (next !== undefined) {
+            invariant(
+              next - arrivals[k]! >= delay - 1e-9,
+              `${where}: attempt ${k + 2} arrived ${next - arrivals[k]!} ms after attempt ${k + 1}, before its ${delay} ms backoff`,
+            );
           }
-          const took = clock.now() - startedAt;
-          const verdict = breakerOutcomeOf(
-            result.kind === 'status' ? { status: result.status } : { errorCode: result.code },
-            breaker.options.failureStatuses,
-          );
-          if (verdict === 'ignore') permit.ignore();
-          else permit[verdict](took);
+          previous = delay;
         }
-        const d = retry.decide({ attempt, result, method: call.method, deadlineAt, previousDelayMs });
-        if (result.kind === 'error' && result.code === 'FAULTLINE_BREAKER_OPEN') {
-          invariant(!d.retry, `call ${index}: a short-circuit was retried (attempt ${attempt})`);
-        }
-        if (!d.retry) break;
-        await clock.advance(d.delayMs);
-        previousDelayMs = d.delayMs;
       }
-      invariant(
-        clock.now() <= deadlineAt,
-        `call ${index} took ${clock.now() - startedAt} ms, deadline is ${o.deadlineMs} ms`,
-      );
+    } finally {
+      await v.close();
     }
   });
 }

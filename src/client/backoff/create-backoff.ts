@@ -1,5 +1,4 @@
 import type { Random } from '../../time/random.ts';
-import { mutations } from '../_internals/mutations.ts';
 import type { Jitter } from '../client-types.ts';
 
 /** Computes the pause before a retry. Pure apart from the draws it takes from `random`. */
@@ -41,8 +40,7 @@ export function createBackoff(o: BackoffOptions): Backoff {
   const { baseDelayMs: base, multiplier, maxDelayMs: cap, jitter } = o;
   const exponential = (retry: number): number => {
     const raw = base * multiplier ** Math.max(0, retry - 1);
-    // Mutant hook (test-only): forgetting the cap is a classic bug.
-    return mutations.jitterAboveCap ? raw * 2 : Math.min(cap, raw);
+    return Math.min(cap, raw);
   };
   switch (jitter) {
     case 'none':
@@ -61,7 +59,7 @@ export function createBackoff(o: BackoffOptions): Backoff {
         delay(_retry, previousDelayMs, random) {
           const upper = 3 * Math.max(base, previousDelayMs);
           const drawn = base + random.next() * (upper - base);
-          return mutations.jitterAboveCap ? drawn * 2 : Math.min(cap, drawn);
+          return Math.min(cap, drawn);
         },
       };
   }

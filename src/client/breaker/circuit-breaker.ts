@@ -1,6 +1,5 @@
 import { type Event, EventEmitter } from '../../events/event.ts';
 import type { Clock } from '../../time/clock.ts';
-import { mutations } from '../_internals/mutations.ts';
 import type { BreakerOptions, BreakerState } from '../client-types.ts';
 import {
   type CircuitState,
@@ -88,10 +87,7 @@ export class CircuitBreaker {
     const c = this.circuit;
     if (c.kind === 'closed') return new Permit(this, c.generation, false);
     if (c.kind !== 'half-open') return undefined;
-    // Mutant hook (test-only): admitting everyone defeats the point of half-open.
-    if (c.probesInFlight >= this.options.halfOpenMaxCalls && !mutations.halfOpenAdmitsEveryone) {
-      return undefined;
-    }
+    if (c.probesInFlight >= this.options.halfOpenMaxCalls) return undefined;
     c.probesInFlight++;
     return new Permit(this, c.generation, true);
   }
@@ -128,8 +124,7 @@ export class CircuitBreaker {
     at: number | undefined,
   ) {
     const c = this.circuit;
-    // Mutant hook (test-only): applying a stale result lets an old circuit's calls decide.
-    if (generation !== c.generation && !mutations.staleResultApplies) return;
+    if (generation !== c.generation) return;
     if (c.kind === 'closed') {
       if (outcome === 'ignore') return;
       const slow = durationMs >= this.options.slowCallDurationMs;
@@ -137,7 +132,7 @@ export class CircuitBreaker {
       if (reason !== undefined) this.open(reason);
       return;
     }
-    if (c.kind !== 'half-open' || (!probe && !mutations.staleResultApplies)) return;
+    if (c.kind !== 'half-open' || !probe) return;
     if (probe) c.probesInFlight = Math.max(0, c.probesInFlight - 1);
     if (outcome === 'ignore') return;
     const slow = durationMs >= this.options.slowCallDurationMs;

@@ -1,4 +1,3 @@
-import { mutations } from '../_internals/mutations.ts';
 import type { CallRecord, TripStrategy } from './trip-strategy.ts';
 
 /**
@@ -19,10 +18,7 @@ export class ConsecutiveStrategy implements TripStrategy {
       return undefined;
     }
     this.failures++;
-    // Mutant hook (test-only): `>` instead of `>=` opens one failure late.
-    const reached = mutations.thresholdOffByOne
-      ? this.failures > this.failureThreshold
-      : this.failures >= this.failureThreshold;
+    const reached = this.failures >= this.failureThreshold;
     return reached ? `${this.failures} consecutive failures` : undefined;
   }
 

@@ -1,4 +1,3 @@
-import { mutations } from '../_internals/mutations.ts';
 import type { CallRecord, TripStrategy } from './trip-strategy.ts';
 
 /**
@@ -27,8 +26,7 @@ export class CountWindowStrategy implements TripStrategy {
     this.ring[this.next] = value;
     this.failures += value;
     this.next = (this.next + 1) % this.o.windowSize;
-    // Mutant hook (test-only): one call too few counts as enough.
-    const minimum = mutations.thresholdOffByOne ? this.o.minimumCalls - 1 : this.o.minimumCalls;
+    const minimum = this.o.minimumCalls;
     if (this.size < minimum) return undefined;
     const rate = this.failures / this.size;
     return rate >= this.o.failureRateThreshold

@@ -1,4 +1,3 @@
-import { mutations } from '../_internals/mutations.ts';
 import { TimedOutcomeWindow } from './timed-outcome-window.ts';
 import type { CallRecord, TripStrategy } from './trip-strategy.ts';
 
@@ -30,8 +29,7 @@ export class SlowCallRateStrategy implements TripStrategy {
   record(call: CallRecord, now: number): string | undefined {
     const w = this.window;
     w.add(now, call.failure, call.slow);
-    // Mutant hook (test-only): one call too few counts as enough.
-    const minimum = mutations.thresholdOffByOne ? this.o.minimumCalls - 1 : this.o.minimumCalls;
+    const minimum = this.o.minimumCalls;
     if (w.calls < minimum) return undefined;
     if (w.slow / w.calls >= this.o.slowCallRateThreshold) {
       return `slow-call rate ${w.slow}/${w.calls} >= ${this.o.slowCallRateThreshold} over ${this.o.windowMs} ms`;

@@ -1,4 +1,3 @@
-import { mutations } from '../_internals/mutations.ts';
 import { TimedOutcomeWindow } from './timed-outcome-window.ts';
 import type { CallRecord, TripStrategy } from './trip-strategy.ts';
 
@@ -19,8 +18,7 @@ export class TimeWindowStrategy implements TripStrategy {
   record(call: CallRecord, now: number): string | undefined {
     const w = this.window;
     w.add(now, call.failure, false);
-    // Mutant hook (test-only): one call too few counts as enough.
-    const minimum = mutations.thresholdOffByOne ? this.o.minimumCalls - 1 : this.o.minimumCalls;
+    const minimum = this.o.minimumCalls;
     if (w.calls < minimum) return undefined;
     return w.failures / w.calls >= this.o.failureRateThreshold
       ? `failure rate ${w.failures}/${w.calls} >= ${this.o.failureRateThreshold} over ${this.o.windowMs} ms`

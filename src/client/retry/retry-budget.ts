@@ -1,5 +1,4 @@
 import type { Clock } from '../../time/clock.ts';
-import { mutations } from '../_internals/mutations.ts';
 import type { RetryBudgetOptions } from '../client-types.ts';
 
 const BUCKETS = 10;
@@ -44,8 +43,7 @@ export class RetryBudget {
   /** Consumes one retry when the budget allows it; returns whether it did. */
   tryAcquire(): boolean {
     if (this.available < 1) return false;
-    // Mutant hook (test-only): a budget that is checked but never charged.
-    if (!mutations.budgetNotCharged) this.retries[this.slot(this.currentId())]!++;
+    this.retries[this.slot(this.currentId())]!++;
     return true;
   }
 

@@ -1,6 +1,5 @@
 import type { Clock } from '../../time/clock.ts';
 import type { Random } from '../../time/random.ts';
-import { mutations } from '../_internals/mutations.ts';
 import { type Backoff, createBackoff } from '../backoff/create-backoff.ts';
 import type { RetryOptions } from '../client-types.ts';
 import { type ResolvedRetryOptions, resolveRetryOptions } from './resolve-retry-options.ts';
@@ -105,18 +104,14 @@ export class RetryPolicy {
     const { result } = i;
     if (result.kind === 'status' && result.status < 400) return { retry: false, reason: 'success' };
     if (!this.isRetryable(result)) return { retry: false, reason: 'not-retryable' };
-    if (
-      !IDEMPOTENT_METHODS.has(i.method.toUpperCase()) &&
-      !i.idempotencyKey &&
-      !mutations.retryWithoutIdempotencyKey
-    ) {
+    if (!IDEMPOTENT_METHODS.has(i.method.toUpperCase()) && !i.idempotencyKey) {
       return { retry: false, reason: 'not-idempotent' };
     }
     if (i.attempt >= this.options.maxAttempts) return { retry: false, reason: 'max-attempts' };
 
     let delayMs = this.backoff.delay(i.attempt, i.previousDelayMs, this.deps.random);
     const retryAfterMs = result.kind === 'status' ? result.retryAfterMs : undefined;
-    if (this.options.respectRetryAfter && retryAfterMs !== undefined && !mutations.ignoreRetryAfter) {
+    if (this.options.respectRetryAfter && retryAfterMs !== undefined) {
       // Never fire before Retry-After; never wait longer than the cap: give up instead.
       if (retryAfterMs > this.options.maxDelayMs) return { retry: false, reason: 'deadline' };
       delayMs = Math.max(delayMs, retryAfterMs);

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.ts';
-import { withMutation } from '../../../src/client/_internals/mutations.ts';
 import { fakeCliIo } from '../../support/fake-cli-io.ts';
+import { withSeededBug } from '../../support/seeded-bugs.ts';
 
 let dir: string;
 
@@ -52,7 +52,7 @@ describe('faultline check', () => {
   it('a broken policy fails with the counterexample, seed, path and replay command', async () => {
     const io = fakeCliIo();
     // Seed a bug through the test-only hook: the consecutive breaker opens one failure late.
-    const code = await withMutation('thresholdOffByOne', () =>
+    const code = await withSeededBug('thresholdOffByOne', () =>
       main(['check', '--service', 'auth', '--num-runs', '50', '--seed', '5'], io),
     );
     expect(code).toBe(1);
