@@ -171,11 +171,12 @@ const PATCHES: Record<SeededBug, () => Patch[]> = {
       method: 'request',
       wrap: (original: (...a: unknown[]) => Promise<unknown>) =>
         async function (
-          this: { pipeline: { clock: { sleep(ms: number): Promise<void> }; retry?: RetryPolicy } },
+          this: { built: { pipeline: { clock: { sleep(ms: number): Promise<void> }; retry?: RetryPolicy } } },
           ...args: unknown[]
         ) {
-          const maxAttempts = this.pipeline.retry?.options.maxAttempts ?? 1;
-          const base = this.pipeline.retry?.options.baseDelayMs ?? 100;
+          const { pipeline } = this.built;
+          const maxAttempts = pipeline.retry?.options.maxAttempts ?? 1;
+          const base = pipeline.retry?.options.baseDelayMs ?? 100;
           for (let attempt = 1; ; attempt++) {
             try {
               return await original.apply(this, args);
@@ -183,7 +184,7 @@ const PATCHES: Record<SeededBug, () => Patch[]> = {
               if ((err as { code?: string }).code !== 'FAULTLINE_BREAKER_OPEN' || attempt >= maxAttempts) {
                 throw err;
               }
-              await this.pipeline.clock.sleep(base * 2 ** (attempt - 1));
+              await pipeline.clock.sleep(base * 2 ** (attempt - 1));
             }
           }
         },
@@ -194,16 +195,14 @@ const PATCHES: Record<SeededBug, () => Patch[]> = {
       target: clientPrototype(),
       method: 'request',
       wrap: (original: (...a: unknown[]) => Promise<unknown>) =>
-        async function (this: { bulkhead?: { running: number } }, ...args: unknown[]) {
+        async function (this: { built: { bulkhead?: { running: number } } }, ...args: unknown[]) {
           try {
             return await original.apply(this, args);
           } catch (err) {
             // The slot the failed call held is never given back.
-            if (
-              this.bulkhead !== undefined &&
-              (err as { code?: string }).code !== 'FAULTLINE_BULKHEAD_FULL'
-            ) {
-              this.bulkhead.running++;
+            const { bulkhead } = this.built;
+            if (bulkhead !== undefined && (err as { code?: string }).code !== 'FAULTLINE_BULKHEAD_FULL') {
+              bulkhead.running++;
             }
             throw err;
           }
