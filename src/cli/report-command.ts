@@ -33,14 +33,8 @@ export const reportCommand: CliCommand = {
         `Regenerate report.json, report.html, summary.md and junit.xml from RUN_DIR/${EVENT_LOG_FILE}.`,
       )
       .argument('<run-dir>', 'run directory, e.g. reports/latest')
-      .option(
-        '--reporter <names>',
-        `reporters (repeatable, or comma-separated; default ${DEFAULT_REPORTERS.join(',')})`,
-        collectList,
-      )
-      .addOption(
-        new Option('--reporters <names>', 'old spelling of --reporter').argParser(collectList).hideHelp(),
-      )
+      .addOption(reporterOption())
+      .addOption(oldReporterSpelling())
       .action(async (runDir: string, opts: ReporterFlags) => {
         const dir = resolve(context.io.cwd, runDir);
         const result = await buildRunResult(resolve(dir, EVENT_LOG_FILE));
@@ -81,14 +75,8 @@ export const reportCommand: CliCommand = {
       .description('Merge the results of several run directories (shards) into one report.')
       .argument('<dirs...>', 'run directories to merge')
       .option('--out <dir>', 'where to write the merged report', 'reports/merged')
-      .option(
-        '--reporter <names>',
-        `reporters (repeatable, or comma-separated; default ${DEFAULT_REPORTERS.join(',')})`,
-        collectList,
-      )
-      .addOption(
-        new Option('--reporters <names>', 'old spelling of --reporter').argParser(collectList).hideHelp(),
-      )
+      .addOption(reporterOption())
+      .addOption(oldReporterSpelling())
       .action(async (dirs: string[], opts: ReporterFlags & { out: string }) => {
         const out = await checkOutputDir('--out', opts.out, context.io.cwd);
         const paths = dirs.map((d) => resolve(context.io.cwd, d));
@@ -135,4 +123,17 @@ function parsePercent(flag: string, value: string): number {
     );
   }
   return Number(match[1]) / 100;
+}
+
+/** `--reporter` of build and merge: repeatable or comma-separated, as in every command. */
+function reporterOption(): Option {
+  return new Option(
+    '--reporter <names>',
+    `reporters (repeatable, or comma-separated; default ${DEFAULT_REPORTERS.join(',')})`,
+  ).argParser(collectList);
+}
+
+/** The old `--reporters` spelling, still accepted, not listed in --help. */
+function oldReporterSpelling(): Option {
+  return new Option('--reporters <names>', 'old spelling of --reporter').argParser(collectList).hideHelp();
 }
