@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// Regenerates scenarios/*.schema.json from the zod schemas (src/scenario/schema/json-schemas.ts).
+// Regenerates scenarios/*.schema.json (src/scenario/schema/json-schemas.ts) and
+// docs/client-options.md (src/config/options/client-options-doc.ts) from the zod schemas.
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
 register();
 const { writeJsonSchemas } = await import('../src/scenario/schema/json-schemas.ts');
 const written = await writeJsonSchemas(fileURLToPath(new URL('..', import.meta.url)));
+const { writeClientOptionsDoc } = await import('../src/config/options/client-options-doc.ts');
+written.push(await writeClientOptionsDoc(fileURLToPath(new URL('..', import.meta.url))));
 for (const file of written) process.stdout.write(`wrote ${file}\n`);
