@@ -11,7 +11,7 @@ import { CliUsageError } from './cli-usage-error.ts';
 import type { CliCommand } from './command.ts';
 import { collectList } from './list-option.ts';
 import { checkOutputDir } from './output-dir.ts';
-import { httpUrlArg, integerArg, shardArg } from './parse-args.ts';
+import { httpUrlArg, integerArg, seedArg, shardArg } from './parse-args.ts';
 
 interface RunFlags {
   grep?: string;
@@ -46,7 +46,7 @@ export const runCommand: CliCommand = {
         '--grep <text>',
         'only scenarios whose name contains TEXT (any case; a|b = either; not a regexp)',
       )
-      .option('--seed <n>', "override every scenario's seed", integerArg(0))
+      .option('--seed <n>', "override every scenario's seed", seedArg)
       .option('--report-dir <dir>', 'where events.ndjson and the reports go', 'reports/latest')
       .option(
         '--toxiproxy-url <url>',
