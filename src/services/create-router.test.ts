@@ -21,7 +21,10 @@ describe('createRouter degraded mode', () => {
           method: 'GET',
           path: '/v1/work',
           degradable: true,
-          handle: () => (handled++, jsonResponse(200, {})),
+          handle: () => {
+            handled++;
+            return jsonResponse(200, {});
+          },
         },
         { method: 'GET', path: '/v1/info', handle: () => jsonResponse(200, { info: true }) },
       ],
