@@ -1,20 +1,16 @@
-import { clientConfigDefaults, clientConfigSchema } from '../config/client-config-schema.ts';
-import { parseOptions } from '../config/options/parse-options.ts';
+import { CLIENT_DEFAULTS, FALLBACK_DEFAULTS } from '../config/options/client-defaults.ts';
 import { InvalidOptionsError } from '../errors/invalid-options-error.ts';
 import { createRandom } from '../time/random.ts';
 import { systemClock } from '../time/system-clock.ts';
-import { plainObject } from './_internals/validate.ts';
+import { integerAtLeast, numberAbove, plainObject, statusCode } from './_internals/validate.ts';
 import type { ClientOptions, FallbackOptions } from './client-types.ts';
-import { DEFAULT_CACHE_MAX_ENTRIES } from './fallback/last-good-cache.ts';
 
 /**
- * Defaults of the client's own options (declared with their units and descriptions in
- * src/config/client-config-schema.ts). Policies have their own.
+ * Defaults of the client's own options, declared with their units in
+ * src/config/options/client-defaults.ts (zod-free: createClient must not load zod); the
+ * registry schema attaches the same values. Policies have their own.
  */
-export const clientDefaults = Object.freeze({ ...clientConfigDefaults, seed: 1 });
-
-/** The keys of ClientOptions that a YAML file can also set: checked by the same schema. */
-const CONFIG_KEYS = Object.keys(clientConfigSchema.shape) as (keyof typeof clientConfigSchema.shape)[];
+export const clientDefaults = Object.freeze({ ...CLIENT_DEFAULTS, seed: 1 });
 
 /** ClientOptions with defaults applied and the baseUrl split into origin and path prefix. */
 export interface ResolvedClientOptions
@@ -43,7 +39,6 @@ export interface ResolvedClientOptions
  */
 export function resolveClientOptions(o: ClientOptions): ResolvedClientOptions {
   plainObject('client options', o);
-  parseConfigPart(o);
   if (typeof o.service !== 'string' || o.service === '') {
     throw new InvalidOptionsError('service', 'a non-empty service name', o.service);
   }
@@ -56,11 +51,16 @@ export function resolveClientOptions(o: ClientOptions): ResolvedClientOptions {
     service: o.service,
     origin,
     basePath,
-    timeoutMs: o.timeoutMs ?? d.timeoutMs,
-    deadlineMs: o.deadlineMs ?? d.deadlineMs,
-    maxResponseBytes: o.maxResponseBytes ?? d.maxResponseBytes,
-    connections: o.connections ?? d.connections,
-    keepAliveTimeoutMs: o.keepAliveTimeoutMs ?? d.keepAliveTimeoutMs,
+    timeoutMs: numberAbove('timeoutMs', o.timeoutMs ?? d.timeoutMs, 0, ' ms'),
+    deadlineMs: numberAbove('deadlineMs', o.deadlineMs ?? d.deadlineMs, 0, ' ms'),
+    maxResponseBytes: integerAtLeast('maxResponseBytes', o.maxResponseBytes ?? d.maxResponseBytes, 1),
+    connections: integerAtLeast('connections', o.connections ?? d.connections, 1),
+    keepAliveTimeoutMs: numberAbove(
+      'keepAliveTimeoutMs',
+      o.keepAliveTimeoutMs ?? d.keepAliveTimeoutMs,
+      0,
+      ' ms',
+    ),
     headers,
     retry: o.retry,
     breaker: o.breaker,
@@ -74,18 +74,6 @@ export function resolveClientOptions(o: ClientOptions): ResolvedClientOptions {
     random: o.random ?? createRandom(seed),
     seed,
   };
-}
-
-/**
- * Checks the options a YAML file could also hold with the registry's own schema, so both
- * accept the same values with the same messages (`breaker.failureRateThreshold: expected a
- * rate in (0, 1], got 0`). Runtime-only options (dispatcher, clock, auth, ...) are not in
- * the schema and are left to their own resolvers. Once per client, never per call.
- */
-function parseConfigPart(o: ClientOptions): void {
-  const part: Record<string, unknown> = {};
-  for (const key of CONFIG_KEYS) if (o[key] !== undefined) part[key] = o[key];
-  parseOptions(clientConfigSchema, part, '');
 }
 
 /** Splits `http://host:port/prefix/` into its origin and `/prefix` (no trailing slash). */
@@ -105,9 +93,26 @@ export function splitBaseUrl(field: string, value: unknown): { origin: string; b
   return { origin: url.origin, basePath: url.pathname.replace(/\/+$/, '') };
 }
 
-/** Fills in the cache size; the shape was checked by parseConfigPart. */
 function resolveFallback(f: FallbackOptions): FallbackOptions {
-  if (f.kind === 'alternate') splitBaseUrl('fallback.baseUrl', f.baseUrl);
-  if (f.kind !== 'cache') return f;
-  return { kind: 'cache', maxAgeMs: f.maxAgeMs, maxEntries: f.maxEntries ?? DEFAULT_CACHE_MAX_ENTRIES };
+  plainObject('fallback', f);
+  switch (f.kind) {
+    case 'default':
+      if (f.status !== undefined) statusCode('fallback.status', f.status);
+      return f;
+    case 'cache':
+      return {
+        kind: 'cache',
+        maxAgeMs: numberAbove('fallback.maxAgeMs', f.maxAgeMs, 0, ' ms'),
+        maxEntries: integerAtLeast('fallback.maxEntries', f.maxEntries ?? FALLBACK_DEFAULTS.maxEntries, 1),
+      };
+    case 'alternate':
+      splitBaseUrl('fallback.baseUrl', f.baseUrl);
+      return f;
+    default:
+      throw new InvalidOptionsError(
+        'fallback.kind',
+        'one of "default", "cache", "alternate"',
+        (f as { kind?: unknown }).kind,
+      );
+  }
 }

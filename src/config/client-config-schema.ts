@@ -12,6 +12,8 @@ import {
   strictObject,
   stringMap,
 } from './fields.ts';
+import * as D from './options/client-defaults.ts';
+import { RETRYABLE_4XX } from './options/client-defaults.ts';
 import { defaultsOf, withDefault } from './options/option-default.ts';
 
 /**
@@ -33,66 +35,64 @@ const statusCode = int(100, 'an HTTP status code 100..599').max(
 const rate = (what = 'a rate in (0, 1]') =>
   z.number(expected(what)).positive(expected(what)).max(1, expected(what));
 
-/**
- * 4xx statuses that may be listed in retry.retryOnStatus: the request itself is fine, the
- * server asks to come back later. Every other 4xx means the request is wrong and retrying it
- * is pointless, so listing one is an error rather than silently ignored.
- */
-export const RETRYABLE_4XX: readonly number[] = [408, 425, 429];
-
 const retryableStatus = statusCode.refine((s) => s < 400 || s >= 500 || RETRYABLE_4XX.includes(s), {
   error: `expected a 5xx or one of ${RETRYABLE_4XX.join(', ')} (other 4xx are never retried: the request itself is wrong)`,
 });
-
-const range = (from: number, to: number): number[] =>
-  Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 export const retryBudgetSchema = strictObject(
   {
     ratio: withDefault(
       probability('a ratio between 0 and 1'),
-      0.2,
+      D.RETRY_BUDGET_DEFAULTS.ratio,
       'Fraction of recent calls that may be retries.',
     ),
-    minRetriesPerWindow: withDefault(int(0), 10, 'Retries always allowed per window regardless of traffic.'),
-    windowMs: withDefault(positiveMs(), 10_000, 'Sliding window, ms.'),
+    minRetriesPerWindow: withDefault(
+      int(0),
+      D.RETRY_BUDGET_DEFAULTS.minRetriesPerWindow,
+      'Retries always allowed per window regardless of traffic.',
+    ),
+    windowMs: withDefault(positiveMs(), D.RETRY_BUDGET_DEFAULTS.windowMs, 'Sliding window, ms.'),
   },
   'a retry budget object { ratio, minRetriesPerWindow, windowMs }',
 );
 
 export const retryConfigSchema = strictObject(
   {
-    maxAttempts: withDefault(int(1), 3, 'Total attempts including the first.'),
-    baseDelayMs: withDefault(ms(), 100, 'First backoff delay, ms.'),
+    maxAttempts: withDefault(int(1), D.RETRY_DEFAULTS.maxAttempts, 'Total attempts including the first.'),
+    baseDelayMs: withDefault(ms(), D.RETRY_DEFAULTS.baseDelayMs, 'First backoff delay, ms.'),
     multiplier: withDefault(
       z.number(expected('a growth factor >= 1')).min(1, expected('a growth factor >= 1')),
-      2,
+      D.RETRY_DEFAULTS.multiplier,
       'Growth factor per attempt.',
     ),
-    maxDelayMs: withDefault(ms(), 10_000, 'Cap on any single delay (also caps Retry-After), ms.'),
+    maxDelayMs: withDefault(
+      ms(),
+      D.RETRY_DEFAULTS.maxDelayMs,
+      'Cap on any single delay (also caps Retry-After), ms.',
+    ),
     jitter: withDefault(
       oneOf(['none', 'full', 'equal', 'decorrelated']),
-      'full',
+      D.RETRY_DEFAULTS.jitter,
       'Randomisation of each delay.',
     ),
     retryOnStatus: withDefault(
       z.array(retryableStatus, expected('a list of HTTP status codes')),
-      [408, 429, 500, 502, 503, 504],
+      [...D.RETRY_DEFAULTS.retryOnStatus],
       'Statuses that are retried.',
     ),
     retryOnNetworkError: withDefault(
       z.boolean(expected('true or false')),
-      true,
+      D.RETRY_DEFAULTS.retryOnNetworkError,
       'Retry network errors (reset, refused, timeout of an attempt).',
     ),
     respectRetryAfter: withDefault(
       z.boolean(expected('true or false')),
-      true,
+      D.RETRY_DEFAULTS.respectRetryAfter,
       'Honour Retry-After (seconds or HTTP-date): never retry before it.',
     ),
     budget: withDefault(
       z.union([z.literal(false, expected('false')), retryBudgetSchema]),
-      { ratio: 0.2, minRetriesPerWindow: 10, windowMs: 10_000 },
+      { ...D.RETRY_BUDGET_DEFAULTS },
       'Retry budget: retries add at most `ratio` of recent calls (+ a floor); false disables it.',
     ),
   },
@@ -103,27 +103,63 @@ export const breakerConfigSchema = strictObject(
   {
     strategy: withDefault(
       oneOf(['consecutive', 'count-window', 'time-window', 'slow-call-rate']),
-      'consecutive',
+      D.BREAKER_DEFAULTS.strategy,
       'How the breaker decides to open.',
     ),
-    failureThreshold: withDefault(int(1), 5, 'consecutive: failures in a row that open the circuit.'),
-    windowSize: withDefault(int(1), 20, 'count-window: number of most recent calls considered.'),
-    windowMs: withDefault(positiveMs(), 10_000, 'time-window and slow-call-rate: window length, ms.'),
-    minimumCalls: withDefault(int(1), 10, 'Window strategies: fewer calls than this never open the circuit.'),
-    failureRateThreshold: withDefault(rate(), 0.5, 'Window strategies: failure rate in (0, 1] that opens.'),
-    slowCallDurationMs: withDefault(positiveMs(), 5_000, 'A call slower than this is "slow", ms.'),
+    failureThreshold: withDefault(
+      int(1),
+      D.BREAKER_DEFAULTS.failureThreshold,
+      'consecutive: failures in a row that open the circuit.',
+    ),
+    windowSize: withDefault(
+      int(1),
+      D.BREAKER_DEFAULTS.windowSize,
+      'count-window: number of most recent calls considered.',
+    ),
+    windowMs: withDefault(
+      positiveMs(),
+      D.BREAKER_DEFAULTS.windowMs,
+      'time-window and slow-call-rate: window length, ms.',
+    ),
+    minimumCalls: withDefault(
+      int(1),
+      D.BREAKER_DEFAULTS.minimumCalls,
+      'Window strategies: fewer calls than this never open the circuit.',
+    ),
+    failureRateThreshold: withDefault(
+      rate(),
+      D.BREAKER_DEFAULTS.failureRateThreshold,
+      'Window strategies: failure rate in (0, 1] that opens.',
+    ),
+    slowCallDurationMs: withDefault(
+      positiveMs(),
+      D.BREAKER_DEFAULTS.slowCallDurationMs,
+      'A call slower than this is "slow", ms.',
+    ),
     slowCallRateThreshold: withDefault(
       rate(),
-      0.5,
+      D.BREAKER_DEFAULTS.slowCallRateThreshold,
       'slow-call-rate: rate of slow calls in (0, 1] that opens.',
     ),
-    resetTimeoutMs: withDefault(ms(), 30_000, 'Time spent open before admitting probes, ms.'),
-    halfOpenMaxCalls: withDefault(int(1), 1, 'Concurrent probe calls admitted while half-open.'),
-    halfOpenSuccesses: withDefault(int(1), 1, 'Successful probes needed to close.'),
+    resetTimeoutMs: withDefault(
+      ms(),
+      D.BREAKER_DEFAULTS.resetTimeoutMs,
+      'Time spent open before admitting probes, ms.',
+    ),
+    halfOpenMaxCalls: withDefault(
+      int(1),
+      D.BREAKER_DEFAULTS.halfOpenMaxCalls,
+      'Concurrent probe calls admitted while half-open.',
+    ),
+    halfOpenSuccesses: withDefault(
+      int(1),
+      D.BREAKER_DEFAULTS.halfOpenSuccesses,
+      'Successful probes needed to close.',
+    ),
     failureStatuses: withDefault(
       z.array(statusCode, expected('a list of HTTP status codes')),
       // 408 (the server timed out waiting for us) and every 5xx; 429 is back-pressure, not failure.
-      [408, ...range(500, 599)],
+      [...D.BREAKER_DEFAULTS.failureStatuses],
       'Statuses counted as failures (network errors and timeouts always are; 429 is not).',
     ),
   },
@@ -137,7 +173,7 @@ export const fallbackConfigSchema = z.discriminatedUnion(
       {
         kind: z.literal('default'),
         value: z.unknown().describe('The response body (JSON) served instead of failing.'),
-        status: withDefault(statusCode, 200, 'Status of the served response.'),
+        status: withDefault(statusCode, D.FALLBACK_DEFAULTS.status, 'Status of the served response.'),
       },
       'a fallback object { kind: default, value, status }',
     ),
@@ -145,7 +181,11 @@ export const fallbackConfigSchema = z.discriminatedUnion(
       {
         kind: z.literal('cache'),
         maxAgeMs: positiveMs().describe('Oldest cached response served, ms.'),
-        maxEntries: withDefault(int(1), 1000, 'Cache size: most recent responses kept.'),
+        maxEntries: withDefault(
+          int(1),
+          D.FALLBACK_DEFAULTS.maxEntries,
+          'Cache size: most recent responses kept.',
+        ),
       },
       'a fallback object { kind: cache, maxAgeMs, maxEntries }',
     ),
@@ -167,8 +207,12 @@ export const fallbackConfigSchema = z.discriminatedUnion(
 
 export const bulkheadConfigSchema = strictObject(
   {
-    maxConcurrent: withDefault(int(1), 64, 'Calls running at once.'),
-    maxQueue: withDefault(int(0), 0, 'Calls waiting for a slot (FIFO); 0 rejects at once when full.'),
+    maxConcurrent: withDefault(int(1), D.BULKHEAD_DEFAULTS.maxConcurrent, 'Calls running at once.'),
+    maxQueue: withDefault(
+      int(0),
+      D.BULKHEAD_DEFAULTS.maxQueue,
+      'Calls waiting for a slot (FIFO); 0 rejects at once when full.',
+    ),
   },
   'a bulkhead object { maxConcurrent, maxQueue }',
 );
@@ -184,10 +228,14 @@ export const rateLimitConfigSchema = strictObject(
       .min(1, expected('a number of tokens >= 1'))
       .optional()
       .describe('Bucket size: the largest burst. Default max(1, ceil(ratePerSec)).'),
-    maxWaitMs: withDefault(ms(), 0, 'Longest wait for a token before FAULTLINE_RATE_LIMITED, ms.'),
+    maxWaitMs: withDefault(
+      ms(),
+      D.RATE_LIMIT_DEFAULTS.maxWaitMs,
+      'Longest wait for a token before FAULTLINE_RATE_LIMITED, ms.',
+    ),
     pauseOn429: withDefault(
       z.boolean(expected('true or false')),
-      true,
+      D.RATE_LIMIT_DEFAULTS.pauseOn429,
       'A 429 with Retry-After pauses the bucket until then.',
     ),
   },
@@ -198,31 +246,43 @@ export const hedgingConfigSchema = strictObject(
   {
     delayMs: withDefault(
       z.union([ms(), z.literal('p95', expected('"p95"'))]),
-      'p95',
+      D.HEDGING_DEFAULTS.delayMs,
       'Hedge delay, ms, or "p95" of recent attempt latencies.',
     ),
-    maxHedges: withDefault(int(1), 1, 'Extra attempts at most per attempt.'),
-    minSamples: withDefault(int(1), 20, 'With "p95": latencies needed before hedging.'),
-    minDelayMs: withDefault(ms(), 1, 'With "p95": floor on the delay, ms.'),
+    maxHedges: withDefault(int(1), D.HEDGING_DEFAULTS.maxHedges, 'Extra attempts at most per attempt.'),
+    minSamples: withDefault(
+      int(1),
+      D.HEDGING_DEFAULTS.minSamples,
+      'With "p95": latencies needed before hedging.',
+    ),
+    minDelayMs: withDefault(ms(), D.HEDGING_DEFAULTS.minDelayMs, 'With "p95": floor on the delay, ms.'),
   },
   'a hedging object { delayMs, maxHedges, minSamples, minDelayMs }',
 );
 
 export const outlierDetectionConfigSchema = strictObject(
   {
-    consecutiveFailures: withDefault(int(1), 5, 'Consecutive 5xx / network failures that eject an endpoint.'),
+    consecutiveFailures: withDefault(
+      int(1),
+      D.OUTLIER_DETECTION_DEFAULTS.consecutiveFailures,
+      'Consecutive 5xx / network failures that eject an endpoint.',
+    ),
     baseEjectionMs: withDefault(
       positiveMs(),
-      30_000,
+      D.OUTLIER_DETECTION_DEFAULTS.baseEjectionMs,
       'First ejection time; the n-th lasts n times this, ms.',
     ),
-    maxEjectionMs: withDefault(positiveMs(), 300_000, 'Cap on one ejection, ms.'),
+    maxEjectionMs: withDefault(
+      positiveMs(),
+      D.OUTLIER_DETECTION_DEFAULTS.maxEjectionMs,
+      'Cap on one ejection, ms.',
+    ),
     maxEjectionPercent: withDefault(
       z
         .number(expected('a percentage 0..100'))
         .min(0, expected('a percentage 0..100'))
         .max(100, expected('a percentage 0..100')),
-      50,
+      D.OUTLIER_DETECTION_DEFAULTS.maxEjectionPercent,
       'Never more than this share of endpoints ejected at once, %.',
     ),
   },
@@ -248,10 +308,18 @@ export const healthCheckConfigSchema = strictObject(
       .string(expected('a path starting with "/", e.g. "/healthz"'))
       .startsWith('/', expected('a path starting with "/", e.g. "/healthz"'))
       .describe('GET on each endpoint; a 2xx passes (required).'),
-    intervalMs: withDefault(positiveMs(), 10_000, 'Between probe rounds, ms.'),
-    timeoutMs: withDefault(positiveMs(), 1_000, 'Timeout of one probe, ms.'),
-    healthyThreshold: withDefault(int(1), 2, 'Passing probes in a row that bring an endpoint back.'),
-    unhealthyThreshold: withDefault(int(1), 3, 'Failing probes in a row that take an endpoint out.'),
+    intervalMs: withDefault(positiveMs(), D.HEALTH_CHECK_DEFAULTS.intervalMs, 'Between probe rounds, ms.'),
+    timeoutMs: withDefault(positiveMs(), D.HEALTH_CHECK_DEFAULTS.timeoutMs, 'Timeout of one probe, ms.'),
+    healthyThreshold: withDefault(
+      int(1),
+      D.HEALTH_CHECK_DEFAULTS.healthyThreshold,
+      'Passing probes in a row that bring an endpoint back.',
+    ),
+    unhealthyThreshold: withDefault(
+      int(1),
+      D.HEALTH_CHECK_DEFAULTS.unhealthyThreshold,
+      'Failing probes in a row that take an endpoint out.',
+    ),
   },
   'a healthCheck object { path, intervalMs, timeoutMs, healthyThreshold, unhealthyThreshold }',
 );
@@ -265,23 +333,23 @@ export const clientConfigSchema = strictObject(
   {
     timeoutMs: withDefault(
       positiveMs(),
-      10_000,
+      D.CLIENT_DEFAULTS.timeoutMs,
       'Per-attempt timeout covering connect, headers and the whole body, ms.',
     ),
     deadlineMs: withDefault(
       positiveMs(),
-      30_000,
+      D.CLIENT_DEFAULTS.deadlineMs,
       'Overall deadline of a call including retries and backoff, ms.',
     ),
     maxResponseBytes: withDefault(
       int(1, 'a number of bytes >= 1'),
-      10 * 1024 * 1024,
+      D.CLIENT_DEFAULTS.maxResponseBytes,
       'Larger responses fail with FAULTLINE_BODY_TOO_LARGE, bytes (10 MiB).',
     ),
-    connections: withDefault(int(1), 64, 'Connections per origin.'),
+    connections: withDefault(int(1), D.CLIENT_DEFAULTS.connections, 'Connections per origin.'),
     keepAliveTimeoutMs: withDefault(
       positiveMs(),
-      4_000,
+      D.CLIENT_DEFAULTS.keepAliveTimeoutMs,
       'Idle keep-alive before a pooled socket is closed, ms.',
     ),
     headers: stringMap('a map of header names to strings')
@@ -303,7 +371,7 @@ export const clientConfigSchema = strictObject(
       .describe('Hedging of idempotent calls; false disables it. Off by default.'),
     loadBalancing: withDefault(
       oneOf(['round-robin', 'least-outstanding', 'weighted']),
-      'round-robin',
+      D.CLIENT_DEFAULTS.loadBalancing,
       'How a call picks one of the upstreams.',
     ),
     outlierDetection: orFalse(outlierDetectionConfigSchema)

@@ -11,21 +11,10 @@ export class InvalidOptionsError extends FaultlineError {
   readonly field: string;
   readonly received: unknown;
 
-  constructor(field: string, expected: string, received: unknown, detail?: string) {
-    super(
-      'FAULTLINE_INVALID_OPTIONS',
-      `${field}: ${detail ?? `expected ${expected}, got ${describe(received)}`}`,
-    );
+  constructor(field: string, expected: string, received: unknown) {
+    super('FAULTLINE_INVALID_OPTIONS', `${field}: expected ${expected}, got ${describe(received)}`);
     this.field = field;
     this.received = received;
-  }
-
-  /**
-   * From an already worded issue of the option schema ("expected a rate in (0, 1], got 0",
-   * `unknown key "retries" (did you mean "retry"?)`), the same words the YAML loader prints.
-   */
-  static withMessage(field: string, detail: string, received: unknown): InvalidOptionsError {
-    return new InvalidOptionsError(field, '', received, detail);
   }
 }
 

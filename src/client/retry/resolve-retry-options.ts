@@ -1,11 +1,19 @@
 import {
-  retryBudgetDefaults as budgetDefaults,
+  RETRY_BUDGET_DEFAULTS,
+  RETRY_DEFAULTS,
   RETRYABLE_4XX,
-  retryConfigDefaults,
-  retryConfigSchema,
-} from '../../config/client-config-schema.ts';
-import { parseOptions } from '../../config/options/parse-options.ts';
+} from '../../config/options/client-defaults.ts';
 import { InvalidOptionsError } from '../../errors/invalid-options-error.ts';
+import {
+  boolean,
+  integerAtLeast,
+  numberAbove,
+  numberAtLeast,
+  oneOf,
+  plainObject,
+  ratio,
+  statusList,
+} from '../_internals/validate.ts';
 import type { Jitter, RetryBudgetOptions, RetryOptions } from '../client-types.ts';
 
 /** RetryOptions with every field present; `budget: false` when disabled. */
@@ -21,14 +29,17 @@ export interface ResolvedRetryOptions {
   budget: Required<RetryBudgetOptions> | false;
 }
 
-/** Defaults of the retry budget, declared in src/config/client-config-schema.ts. */
-export const retryBudgetDefaults: Readonly<Required<RetryBudgetOptions>> = budgetDefaults;
+/** Defaults of the retry budget, declared in src/config/options/client-defaults.ts. */
+export const retryBudgetDefaults: Readonly<Required<RetryBudgetOptions>> = RETRY_BUDGET_DEFAULTS;
 
-/** Defaults of every retry option, declared with their units in src/config/client-config-schema.ts. */
+/** Defaults of every retry option, declared with their units in src/config/options/client-defaults.ts. */
 export const retryDefaults: Readonly<ResolvedRetryOptions> = Object.freeze({
-  ...retryConfigDefaults,
+  ...RETRY_DEFAULTS,
+  retryOnStatus: [...RETRY_DEFAULTS.retryOnStatus],
   budget: retryBudgetDefaults,
 });
+
+const JITTERS: readonly Jitter[] = ['none', 'full', 'equal', 'decorrelated'];
 
 export { RETRYABLE_4XX };
 
@@ -39,20 +50,52 @@ export { RETRYABLE_4XX };
  * resolveRetryOptions({ maxAttempts: 5 }).jitter; // 'full'
  */
 export function resolveRetryOptions(o: RetryOptions = {}): ResolvedRetryOptions {
-  const given = parseOptions(retryConfigSchema, o, 'retry');
-  const resolved = { ...retryDefaults, ...given, budget: resolveBudget(given.budget) };
-  // Cross-field, against the defaults too (a lone baseDelayMs above the default cap).
-  if (resolved.maxDelayMs < resolved.baseDelayMs) {
+  plainObject('retry', o);
+  const d = retryDefaults;
+  const baseDelayMs = numberAtLeast('retry.baseDelayMs', o.baseDelayMs ?? d.baseDelayMs, 0, ' ms');
+  const maxDelayMs = numberAtLeast('retry.maxDelayMs', o.maxDelayMs ?? d.maxDelayMs, 0, ' ms');
+  if (maxDelayMs < baseDelayMs) {
     throw new InvalidOptionsError(
       'retry.maxDelayMs',
-      `a cap >= retry.baseDelayMs (${resolved.baseDelayMs} ms); raise maxDelayMs or lower baseDelayMs`,
-      resolved.maxDelayMs,
+      `a cap >= retry.baseDelayMs (${baseDelayMs} ms); raise maxDelayMs or lower baseDelayMs`,
+      maxDelayMs,
     );
   }
-  return resolved;
+  const retryOnStatus = statusList('retry.retryOnStatus', o.retryOnStatus ?? d.retryOnStatus);
+  retryOnStatus.forEach((s, i) => {
+    if (s >= 400 && s < 500 && !RETRYABLE_4XX.includes(s)) {
+      throw new InvalidOptionsError(
+        `retry.retryOnStatus[${i}]`,
+        `a 5xx or one of ${RETRYABLE_4XX.join(', ')} (other 4xx are never retried: the request itself is wrong)`,
+        s,
+      );
+    }
+  });
+  return {
+    maxAttempts: integerAtLeast('retry.maxAttempts', o.maxAttempts ?? d.maxAttempts, 1),
+    baseDelayMs,
+    multiplier: numberAtLeast('retry.multiplier', o.multiplier ?? d.multiplier, 1),
+    maxDelayMs,
+    jitter: oneOf('retry.jitter', o.jitter ?? d.jitter, JITTERS),
+    retryOnStatus,
+    retryOnNetworkError: boolean('retry.retryOnNetworkError', o.retryOnNetworkError ?? d.retryOnNetworkError),
+    respectRetryAfter: boolean('retry.respectRetryAfter', o.respectRetryAfter ?? d.respectRetryAfter),
+    budget: resolveBudget(o.budget),
+  };
 }
 
 function resolveBudget(b: RetryBudgetOptions | false | undefined): Required<RetryBudgetOptions> | false {
   if (b === false) return false;
-  return { ...retryBudgetDefaults, ...b };
+  if (b === undefined) return { ...retryBudgetDefaults };
+  plainObject('retry.budget', b);
+  const d = retryBudgetDefaults;
+  return {
+    ratio: ratio('retry.budget.ratio', b.ratio ?? d.ratio),
+    minRetriesPerWindow: integerAtLeast(
+      'retry.budget.minRetriesPerWindow',
+      b.minRetriesPerWindow ?? d.minRetriesPerWindow,
+      0,
+    ),
+    windowMs: numberAbove('retry.budget.windowMs', b.windowMs ?? d.windowMs, 0, ' ms'),
+  };
 }

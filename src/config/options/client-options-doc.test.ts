@@ -38,16 +38,6 @@ describe('client options: one schema', () => {
     expect((thrown as Error).message).toBe('breaker.failureRateThreshold: expected a rate in (0, 1], got 0');
   });
 
-  it('createClient names unknown keys with the hint the YAML loader gives', () => {
-    expect(() =>
-      createClient({
-        service: 'auth',
-        baseUrl: 'http://127.0.0.1:1',
-        retry: { maxAtempts: 3 } as never,
-      }),
-    ).toThrow('retry.maxAtempts: unknown key "maxAtempts" (did you mean "maxAttempts"?)');
-  });
-
   it('the JSON Schema carries each default and description', () => {
     const json = z.toJSONSchema(breakerConfigSchema, { io: 'input' }) as {
       properties: Record<string, { default?: unknown; description?: string }>;
