@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { exitStatusOf, isInputErrorCode } from '../errors/error-codes.ts';
 import { isFaultlineError } from '../errors/faultline-error.ts';
 import { faultlineVersion } from '../faultline-version.ts';
 import { redact } from '../redaction/redact.ts';
@@ -42,16 +43,17 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         return ExitCode.Ok;
       return ExitCode.BadInput;
     }
-    if (isFaultlineError(err) && /INVALID|USAGE|NOT_FOUND/.test(err.code)) {
+    // Bad input is the user's to fix: its message alone. Other codes also get the debug hint.
+    if (isFaultlineError(err) && isInputErrorCode(err.code)) {
       io.stderr.write(`faultline: ${escapeControl(redact(err.message), { keepNewlines: true })}\n`);
-      return ExitCode.BadInput;
+      return exitStatusOf(err.code);
     }
     // Anything else (a system error such as EACCES, a bug) is still one line: the message,
     // its code, and how to see the stack. FAULTLINE_DEBUG=1 prints the stack as well.
     io.stderr.write(`faultline: ${escapeControl(redact(unexpectedErrorLine(err)))}\n`);
     if (io.env.FAULTLINE_DEBUG && err instanceof Error && err.stack)
       io.stderr.write(`${escapeControl(err.stack, { keepNewlines: true })}\n`);
-    return ExitCode.BadInput;
+    return isFaultlineError(err) ? exitStatusOf(err.code) : ExitCode.BadInput;
   }
 }
 

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { SEED_RANGE } from '../config/fields.ts';
 
 /**
  * The argument parsers every command uses (commander's `argParser`). Strict on purpose:
@@ -24,6 +25,9 @@ export function integerArg(min: number, max: number = Number.MAX_SAFE_INTEGER): 
     return n;
   };
 }
+
+/** A seed (`run --seed`, `check --seed`): the range of a scenario's `seed:` (SEED_RANGE). */
+export const seedArg = integerArg(SEED_RANGE.min, SEED_RANGE.max);
 
 /** A TCP port, 0 (a free port) to 65535. */
 export const portArg = integerArg(0, 65_535);

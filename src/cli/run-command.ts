@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
+import { exitStatusOf } from '../errors/error-codes.ts';
 import { FaultlineError } from '../errors/faultline-error.ts';
 import { redact } from '../redaction/redact.ts';
 import { consoleReporter } from '../report/reporters/console.ts';
 import { CleanupLedger } from '../scenario/cleanup-ledger.ts';
 import type { ScenarioProgress } from '../scenario/run-scenario.ts';
 import { runScenarios } from '../scenario/run-scenarios.ts';
+import { NoScenarioMatchesError, PrintOnlyReporterError } from '../scenario/scenario-selection-errors.ts';
 import { colorEnabled } from '../terminal/color-enabled.ts';
 import { escapeControl } from '../terminal/escape-control.ts';
 import { type CliIo, ExitCode } from './cli-io.ts';
@@ -13,7 +15,7 @@ import type { CliCommand } from './command.ts';
 import { handleInterrupts } from './interrupt-handler.ts';
 import { collectList } from './list-option.ts';
 import { checkOutputDir } from './output-dir.ts';
-import { httpUrlArg, integerArg, shardArg } from './parse-args.ts';
+import { httpUrlArg, integerArg, seedArg, shardArg } from './parse-args.ts';
 
 interface RunFlags {
   grep?: string;
@@ -48,7 +50,7 @@ export const runCommand: CliCommand = {
         '--grep <text>',
         'only scenarios whose name contains TEXT (any case; a|b = either; not a regexp)',
       )
-      .option('--seed <n>', "override every scenario's seed", integerArg(0))
+      .option('--seed <n>', "override every scenario's seed", seedArg)
       .option('--report-dir <dir>', 'where events.ndjson and the reports go', 'reports/latest')
       .option(
         '--toxiproxy-url <url>',
@@ -127,8 +129,10 @@ export const runCommand: CliCommand = {
         } catch (err) {
           progress.done();
           if (err instanceof FaultlineError) {
-            io.stderr.write(`faultline run: ${escapeControl(redact(err.message), { keepNewlines: true })}\n`);
-            setExitCode(ExitCode.BadInput);
+            io.stderr.write(
+              `faultline run: ${escapeControl(redact(cliWording(err)), { keepNewlines: true })}\n`,
+            );
+            setExitCode(exitStatusOf(err.code));
             return;
           }
           throw err;
@@ -138,6 +142,18 @@ export const runCommand: CliCommand = {
       });
   },
 };
+
+/**
+ * The CLI's own wording of a library error that names an option: the library speaks of
+ * `grep` and `reporters`, the command line of `--grep` and `--reporter`.
+ */
+function cliWording(err: FaultlineError): string {
+  if (err instanceof NoScenarioMatchesError)
+    return `Failed to select scenarios: none matches --grep ${JSON.stringify(err.grep)}. Check the pattern against the scenario names.`;
+  if (err instanceof PrintOnlyReporterError)
+    return `--reporter ${err.reporter}: expected a reporter that writes a file (json, html, markdown, junit); "${err.reporter}" only prints, and faultline run prints its summary anyway.`;
+  return err.message;
+}
 
 /** The options as given, back in argv form, for the run-start event (shard and seed as typed). */
 function flagArgs(command: Command): string[] {

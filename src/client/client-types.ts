@@ -1,4 +1,17 @@
 import type { Dispatcher } from 'undici';
+import type { z } from 'zod';
+import type {
+  breakerConfigSchema,
+  bulkheadConfigSchema,
+  clientConfigSchema,
+  fallbackConfigSchema,
+  healthCheckConfigSchema,
+  hedgingConfigSchema,
+  outlierDetectionConfigSchema,
+  rateLimitConfigSchema,
+  retryBudgetSchema,
+  retryConfigSchema,
+} from '../config/client-config-schema.ts';
 import type { Event } from '../events/event.ts';
 import type { Clock } from '../time/clock.ts';
 import type { Random } from '../time/random.ts';
@@ -10,79 +23,21 @@ import type { ClientMetrics } from './metrics/client-metrics.ts';
  * create-client.ts and the policies in policies/, breaker/, backoff/, retry/.
  */
 
+// The options a YAML file can also hold are declared once, with their defaults, units and
+// descriptions, in src/config/client-config-schema.ts; their types derive from it.
 /** Jitter applied to exponential backoff (see docs/client.md for the formulas). */
-export type Jitter = 'none' | 'full' | 'equal' | 'decorrelated';
-
-export interface RetryOptions {
-  /** Total attempts including the first. @default 3 */
-  maxAttempts?: number;
-  /** First backoff delay, ms. @default 100 */
-  baseDelayMs?: number;
-  /** Growth factor per attempt. @default 2 */
-  multiplier?: number;
-  /** Cap on any single delay (also caps Retry-After), ms. @default 10_000 */
-  maxDelayMs?: number;
-  /** @default 'full' */
-  jitter?: Jitter;
-  /** Statuses that are retried. @default [408, 429, 500, 502, 503, 504] */
-  retryOnStatus?: number[];
-  /** Retry network errors (reset, refused, timeout of an attempt). @default true */
-  retryOnNetworkError?: boolean;
-  /** Honour Retry-After (seconds or HTTP-date): never retry before it. @default true */
-  respectRetryAfter?: boolean;
-  /**
-   * Retry budget: retries may add at most `ratio` of the calls seen in the last `windowMs`,
-   * plus `minRetriesPerWindow`, so retries cannot amplify an outage. `false` disables it.
-   * @default { ratio: 0.2, minRetriesPerWindow: 10, windowMs: 10_000 }
-   */
-  budget?: RetryBudgetOptions | false;
-}
-
-export interface RetryBudgetOptions {
-  /** Fraction of recent calls that may be retries. @default 0.2 */
-  ratio?: number;
-  /** Floor: retries always allowed per window regardless of traffic. @default 10 */
-  minRetriesPerWindow?: number;
-  /** Sliding window, ms. @default 10_000 */
-  windowMs?: number;
-}
-
-export type BreakerStrategy = 'consecutive' | 'count-window' | 'time-window' | 'slow-call-rate';
-
-export interface BreakerOptions {
-  /** @default 'consecutive' */
-  strategy?: BreakerStrategy;
-  /** consecutive: failures in a row that open the circuit. @default 5 */
-  failureThreshold?: number;
-  /** count-window: number of most recent calls considered. @default 20 */
-  windowSize?: number;
-  /** time-window and slow-call-rate: window length, ms. @default 10_000 */
-  windowMs?: number;
-  /** Window strategies: fewer calls than this never open the circuit. @default 10 */
-  minimumCalls?: number;
-  /** Window strategies: failure rate in [0, 1] that opens the circuit. @default 0.5 */
-  failureRateThreshold?: number;
-  /** A call slower than this is "slow", ms. @default 5_000 */
-  slowCallDurationMs?: number;
-  /** slow-call-rate: rate of slow calls in [0, 1] that opens the circuit. @default 0.5 */
-  slowCallRateThreshold?: number;
-  /** Time spent open before admitting probes, ms. @default 30_000 */
-  resetTimeoutMs?: number;
-  /** Concurrent probe calls admitted while half-open. @default 1 */
-  halfOpenMaxCalls?: number;
-  /** Successful probes needed to close. @default 1 */
-  halfOpenSuccesses?: number;
-  /** Statuses counted as failures. @default [429 is NOT counted] 500..599 and network errors/timeouts */
-  failureStatuses?: number[];
-}
-
-export type FallbackOptions =
-  | { kind: 'default'; value: unknown; status?: number }
-  | { kind: 'cache'; maxAgeMs: number; maxEntries?: number }
-  | { kind: 'alternate'; baseUrl: string };
+export type Jitter = NonNullable<RetryOptions['jitter']>;
+/** Retry policy options; defaults and units in src/config/client-config-schema.ts. */
+export type RetryOptions = z.input<typeof retryConfigSchema>;
+/** Retry budget options; defaults and units in src/config/client-config-schema.ts. */
+export type RetryBudgetOptions = z.input<typeof retryBudgetSchema>;
+export type BreakerStrategy = NonNullable<BreakerOptions['strategy']>;
+/** Circuit breaker options; defaults and units in src/config/client-config-schema.ts. */
+export type BreakerOptions = z.input<typeof breakerConfigSchema>;
+export type FallbackOptions = z.input<typeof fallbackConfigSchema>;
 
 /** How a call picks one of several endpoints. */
-export type LoadBalancing = 'round-robin' | 'least-outstanding' | 'weighted';
+export type LoadBalancing = NonNullable<z.input<typeof clientConfigSchema>['loadBalancing']>;
 
 /** One endpoint (origin, optional path prefix) of a service with several. */
 export interface EndpointOptions {
@@ -96,49 +51,20 @@ export interface EndpointOptions {
  * Outlier ejection as service meshes do it (Envoy): an endpoint that fails
  * `consecutiveFailures` times in a row (5xx or connect failure / attempt timeout) is
  * taken out of rotation for `baseEjectionMs x times ejected` (capped at `maxEjectionMs`).
+ * Defaults and units in src/config/client-config-schema.ts.
  */
-export interface OutlierDetectionOptions {
-  /** Consecutive 5xx / network failures that eject an endpoint. @default 5 */
-  consecutiveFailures?: number;
-  /** Ejection time of the first ejection; the n-th ejection lasts n times this, ms. @default 30_000 */
-  baseEjectionMs?: number;
-  /** Cap on one ejection, ms. @default 300_000 */
-  maxEjectionMs?: number;
-  /** Never more than this percentage of the endpoints ejected at once, 0..100. @default 50 */
-  maxEjectionPercent?: number;
-}
+export type OutlierDetectionOptions = z.input<typeof outlierDetectionConfigSchema>;
 
 /** Active health checks: a GET of `path` on every endpoint every `intervalMs`. */
-export interface HealthCheckOptions {
-  /** Path probed on each endpoint (its baseUrl prefix is not added), e.g. `/healthz`. */
-  path: string;
-  /** Time between probes of one endpoint, ms. @default 10_000 */
-  intervalMs?: number;
-  /** Timeout of one probe, ms. @default 1_000 */
-  timeoutMs?: number;
-  /** Consecutive passing probes that bring an unhealthy endpoint back. @default 2 */
-  healthyThreshold?: number;
-  /** Consecutive failing probes that take an endpoint out. @default 3 */
-  unhealthyThreshold?: number;
-}
+export type HealthCheckOptions = z.input<typeof healthCheckConfigSchema>;
 
 /**
  * Hedging of idempotent calls: when an attempt has not answered after `delayMs` (or the
  * observed p95), a second attempt is sent; the first success wins and the loser is aborted.
  * Each hedge consumes one retry from the retry budget.
  */
-export interface HedgingOptions {
-  /** Fixed hedge delay in ms, or `'p95'` of the recently observed attempt latencies. @default 'p95' */
-  delayMs?: number | 'p95';
-  /** Extra attempts at most per call attempt. @default 1 */
-  maxHedges?: number;
-  /** With `'p95'`: latencies needed before hedging starts; until then no hedge is sent. @default 20 */
-  minSamples?: number;
-  /** With `'p95'`: a floor on the computed delay, ms. @default 1 */
-  minDelayMs?: number;
-}
+export type HedgingOptions = z.input<typeof hedgingConfigSchema>;
 
-/** Credentials sent with every request. */
 export type AuthOptions =
   | {
       kind: 'api-key';
@@ -194,39 +120,29 @@ export interface ServiceHealth {
 }
 
 /** Bulkhead: caps the calls in flight to the service (see docs/client.md). */
-export interface BulkheadOptions {
-  /** Calls running at once. @default 64 */
-  maxConcurrent?: number;
-  /** Calls waiting for a slot (FIFO, up to their deadline); 0 rejects at once when full. @default 0 */
-  maxQueue?: number;
-}
+export type BulkheadOptions = z.input<typeof bulkheadConfigSchema>;
 
 /** Client-side token-bucket rate limit, per attempt (retries take tokens too). */
-export interface RateLimitOptions {
-  /** Tokens added per second. */
-  ratePerSec: number;
-  /** Bucket size: the largest burst. @default max(1, ceil(ratePerSec)) */
-  burst?: number;
-  /** Longest wait for a token before failing with FAULTLINE_RATE_LIMITED, ms. @default 0 */
-  maxWaitMs?: number;
-  /** A 429 with Retry-After pauses the bucket until then. @default true */
-  pauseOn429?: boolean;
-}
+export type RateLimitOptions = z.input<typeof rateLimitConfigSchema>;
 
+/**
+ * Options of createClient. The ones a YAML file can also hold (timeouts, retry, breaker, ...)
+ * are declared with their defaults in src/config/client-config-schema.ts and checked by it.
+ */
 export interface ClientOptions {
   /** Name of the external service: metrics label, error messages. */
   service: string;
   /** Origin (and optional path prefix) of the service, e.g. `http://127.0.0.1:7001`. */
   baseUrl: string;
-  /** Per-attempt timeout covering connect, headers and the whole body, ms. @default 10_000 */
+  /** Per-attempt timeout covering connect, headers and the whole body, ms. */
   timeoutMs?: number;
-  /** Overall deadline for a call including retries and backoff, ms. @default 30_000 */
+  /** Overall deadline for a call including retries and backoff, ms. */
   deadlineMs?: number;
-  /** Responses larger than this fail with FAULTLINE_BODY_TOO_LARGE, bytes. @default 10 MiB */
+  /** Responses larger than this fail with FAULTLINE_BODY_TOO_LARGE, bytes. */
   maxResponseBytes?: number;
-  /** Connections per origin. @default 64 */
+  /** Connections per origin. */
   connections?: number;
-  /** Idle keep-alive, ms. @default 4_000 */
+  /** Idle keep-alive, ms. */
   keepAliveTimeoutMs?: number;
   /** Headers sent on every request. */
   headers?: Record<string, string>;
@@ -250,7 +166,6 @@ export interface ClientOptions {
   seed?: number;
   /** Several endpoints of the service; when set, `baseUrl` is only the default path prefix source. */
   endpoints?: EndpointOptions[];
-  /** @default 'round-robin' */
   loadBalancing?: LoadBalancing;
   /** Outlier ejection of endpoints (needs `endpoints`); off when absent. */
   outlierDetection?: OutlierDetectionOptions;

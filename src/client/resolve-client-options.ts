@@ -1,24 +1,21 @@
+import { CLIENT_DEFAULTS, FALLBACK_DEFAULTS } from '../config/options/client-defaults.ts';
 import { InvalidOptionsError } from '../errors/invalid-options-error.ts';
 import { createRandom } from '../time/random.ts';
 import { systemClock } from '../time/system-clock.ts';
-import { integerAtLeast, numberAbove, plainObject } from './_internals/validate.ts';
+import { integerAtLeast, numberAbove, plainObject, statusCode } from './_internals/validate.ts';
 import type { ClientOptions, FallbackOptions } from './client-types.ts';
 import { type ResolvedEndpointGroup, resolveEndpointGroup } from './endpoints/resolve-endpoint-options.ts';
-import { DEFAULT_CACHE_MAX_ENTRIES } from './fallback/last-good-cache.ts';
 import { type ResolvedHedgingOptions, resolveHedgingOptions } from './hedging/resolve-hedging-options.ts';
 import { splitBaseUrl } from './split-base-url.ts';
 
 export { splitBaseUrl } from './split-base-url.ts';
 
-/** Defaults of the client's own options, with their units. Policies have their own. */
-export const clientDefaults = Object.freeze({
-  timeoutMs: 10_000, // ms per attempt: connect + headers + whole body
-  deadlineMs: 30_000, // ms per call: attempts + backoff
-  maxResponseBytes: 10 * 1024 * 1024, // bytes
-  connections: 64, // sockets per origin
-  keepAliveTimeoutMs: 4_000, // ms idle before a pooled socket is closed
-  seed: 1,
-});
+/**
+ * Defaults of the client's own options, declared with their units in
+ * src/config/options/client-defaults.ts (zod-free: createClient must not load zod); the
+ * registry schema attaches the same values. Policies have their own.
+ */
+export const clientDefaults = Object.freeze({ ...CLIENT_DEFAULTS, seed: 1 });
 
 /** ClientOptions with defaults applied and the baseUrl split into origin and path prefix. */
 export interface ResolvedClientOptions
@@ -67,7 +64,7 @@ export function resolveClientOptions(o: ClientOptions): ResolvedClientOptions {
     basePath,
     timeoutMs: numberAbove('timeoutMs', o.timeoutMs ?? d.timeoutMs, 0, ' ms'),
     deadlineMs: numberAbove('deadlineMs', o.deadlineMs ?? d.deadlineMs, 0, ' ms'),
-    maxResponseBytes: integerAtLeast('maxResponseBytes', o.maxResponseBytes ?? d.maxResponseBytes, 0),
+    maxResponseBytes: integerAtLeast('maxResponseBytes', o.maxResponseBytes ?? d.maxResponseBytes, 1),
     connections: integerAtLeast('connections', o.connections ?? d.connections, 1),
     keepAliveTimeoutMs: numberAbove(
       'keepAliveTimeoutMs',
@@ -98,13 +95,13 @@ function resolveFallback(f: FallbackOptions): FallbackOptions {
   plainObject('fallback', f);
   switch (f.kind) {
     case 'default':
-      if (f.status !== undefined) integerAtLeast('fallback.status', f.status, 100);
+      if (f.status !== undefined) statusCode('fallback.status', f.status);
       return f;
     case 'cache':
       return {
         kind: 'cache',
         maxAgeMs: numberAbove('fallback.maxAgeMs', f.maxAgeMs, 0, ' ms'),
-        maxEntries: integerAtLeast('fallback.maxEntries', f.maxEntries ?? DEFAULT_CACHE_MAX_ENTRIES, 1),
+        maxEntries: integerAtLeast('fallback.maxEntries', f.maxEntries ?? FALLBACK_DEFAULTS.maxEntries, 1),
       };
     case 'alternate':
       splitBaseUrl('fallback.baseUrl', f.baseUrl);

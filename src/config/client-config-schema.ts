@@ -12,12 +12,18 @@ import {
   strictObject,
   stringMap,
 } from './fields.ts';
+import * as D from './options/client-defaults.ts';
+import { RETRYABLE_4XX } from './options/client-defaults.ts';
+import { defaultsOf, withDefault } from './options/option-default.ts';
 
 /**
  * The part of ClientOptions (src/client/client-types.ts) that a user writes in YAML: in
  * the registry (`services.<key>.client`) and as a scenario's `client:` overrides. Runtime
  * objects (dispatcher, clock, random) and the identity (service, baseUrl) are not here.
- * Defaults are the client's own (see client-types.ts); this schema only validates.
+ * Each option is declared here once, with its default and its description (withDefault):
+ * the client's types (client-types.ts), its defaults (the resolve*Options functions), its
+ * validation (createClient parses with these schemas), the JSON Schema and
+ * docs/client-options.md all derive from it.
  */
 
 const statusCode = int(100, 'an HTTP status code 100..599').max(
@@ -25,66 +31,137 @@ const statusCode = int(100, 'an HTTP status code 100..599').max(
   expected('an HTTP status code 100..599'),
 );
 
+/** A rate in (0, 1]: 0 would open the circuit on every call. */
+const rate = (what = 'a rate in (0, 1]') =>
+  z.number(expected(what)).positive(expected(what)).max(1, expected(what));
+
+const retryableStatus = statusCode.refine((s) => s < 400 || s >= 500 || RETRYABLE_4XX.includes(s), {
+  error: `expected a 5xx or one of ${RETRYABLE_4XX.join(', ')} (other 4xx are never retried: the request itself is wrong)`,
+});
+
 export const retryBudgetSchema = strictObject(
   {
-    /** Fraction of recent calls that may be retries. @default 0.2 */
-    ratio: probability('a ratio between 0 and 1').optional(),
-    /** Retries always allowed per window. @default 10 */
-    minRetriesPerWindow: int(0).optional(),
-    /** Sliding window, ms. @default 10_000 */
-    windowMs: positiveMs().optional(),
+    ratio: withDefault(
+      probability('a ratio between 0 and 1'),
+      D.RETRY_BUDGET_DEFAULTS.ratio,
+      'Fraction of recent calls that may be retries.',
+    ),
+    minRetriesPerWindow: withDefault(
+      int(0),
+      D.RETRY_BUDGET_DEFAULTS.minRetriesPerWindow,
+      'Retries always allowed per window regardless of traffic.',
+    ),
+    windowMs: withDefault(positiveMs(), D.RETRY_BUDGET_DEFAULTS.windowMs, 'Sliding window, ms.'),
   },
   'a retry budget object { ratio, minRetriesPerWindow, windowMs }',
 );
 
 export const retryConfigSchema = strictObject(
   {
-    maxAttempts: int(1).optional().describe('Total attempts including the first. Default 3.'),
-    baseDelayMs: ms().optional().describe('First backoff delay, ms. Default 100.'),
-    multiplier: z
-      .number(expected('a growth factor >= 1'))
-      .min(1, expected('a growth factor >= 1'))
-      .optional()
-      .describe('Growth factor per attempt. Default 2.'),
-    maxDelayMs: ms().optional().describe('Cap on any single delay and on Retry-After, ms. Default 10000.'),
-    jitter: oneOf(['none', 'full', 'equal', 'decorrelated']).optional().describe('Default "full".'),
-    retryOnStatus: z
-      .array(statusCode, expected('a list of HTTP status codes'))
-      .optional()
-      .describe('Statuses that are retried. Default [408, 429, 500, 502, 503, 504].'),
-    retryOnNetworkError: z.boolean(expected('true or false')).optional().describe('Default true.'),
-    respectRetryAfter: z.boolean(expected('true or false')).optional().describe('Default true.'),
-    budget: z
-      .union([z.literal(false, expected('false')), retryBudgetSchema])
-      .optional()
-      .describe(
-        'Retry budget; false disables it. Default { ratio: 0.2, minRetriesPerWindow: 10, windowMs: 10000 }.',
-      ),
+    maxAttempts: withDefault(int(1), D.RETRY_DEFAULTS.maxAttempts, 'Total attempts including the first.'),
+    baseDelayMs: withDefault(ms(), D.RETRY_DEFAULTS.baseDelayMs, 'First backoff delay, ms.'),
+    multiplier: withDefault(
+      z.number(expected('a growth factor >= 1')).min(1, expected('a growth factor >= 1')),
+      D.RETRY_DEFAULTS.multiplier,
+      'Growth factor per attempt.',
+    ),
+    maxDelayMs: withDefault(
+      ms(),
+      D.RETRY_DEFAULTS.maxDelayMs,
+      'Cap on any single delay (also caps Retry-After), ms.',
+    ),
+    jitter: withDefault(
+      oneOf(['none', 'full', 'equal', 'decorrelated']),
+      D.RETRY_DEFAULTS.jitter,
+      'Randomisation of each delay.',
+    ),
+    retryOnStatus: withDefault(
+      z.array(retryableStatus, expected('a list of HTTP status codes')),
+      [...D.RETRY_DEFAULTS.retryOnStatus],
+      'Statuses that are retried.',
+    ),
+    retryOnNetworkError: withDefault(
+      z.boolean(expected('true or false')),
+      D.RETRY_DEFAULTS.retryOnNetworkError,
+      'Retry network errors (reset, refused, timeout of an attempt).',
+    ),
+    respectRetryAfter: withDefault(
+      z.boolean(expected('true or false')),
+      D.RETRY_DEFAULTS.respectRetryAfter,
+      'Honour Retry-After (seconds or HTTP-date): never retry before it.',
+    ),
+    budget: withDefault(
+      z.union([z.literal(false, expected('false')), retryBudgetSchema]),
+      { ...D.RETRY_BUDGET_DEFAULTS },
+      'Retry budget: retries add at most `ratio` of recent calls (+ a floor); false disables it.',
+    ),
   },
   'a retry object { maxAttempts, baseDelayMs, ... }',
 );
 
 export const breakerConfigSchema = strictObject(
   {
-    strategy: oneOf(['consecutive', 'count-window', 'time-window', 'slow-call-rate'])
-      .optional()
-      .describe('Default "consecutive".'),
-    failureThreshold: int(1).optional().describe('consecutive: failures in a row that open. Default 5.'),
-    windowSize: int(1).optional().describe('count-window: calls considered. Default 20.'),
-    windowMs: positiveMs().optional().describe('time-window, slow-call-rate: window, ms. Default 10000.'),
-    minimumCalls: int(1).optional().describe('Window strategies: fewer calls never open. Default 10.'),
-    failureRateThreshold: probability().optional().describe('Failure rate that opens. Default 0.5.'),
-    slowCallDurationMs: positiveMs()
-      .optional()
-      .describe('A call slower than this is slow, ms. Default 5000.'),
-    slowCallRateThreshold: probability().optional().describe('Slow-call rate that opens. Default 0.5.'),
-    resetTimeoutMs: ms().optional().describe('Time open before probing, ms. Default 30000.'),
-    halfOpenMaxCalls: int(1).optional().describe('Concurrent probes while half-open. Default 1.'),
-    halfOpenSuccesses: int(1).optional().describe('Successful probes needed to close. Default 1.'),
-    failureStatuses: z
-      .array(statusCode, expected('a list of HTTP status codes'))
-      .optional()
-      .describe('Statuses counted as failures. Default 500..599.'),
+    strategy: withDefault(
+      oneOf(['consecutive', 'count-window', 'time-window', 'slow-call-rate']),
+      D.BREAKER_DEFAULTS.strategy,
+      'How the breaker decides to open.',
+    ),
+    failureThreshold: withDefault(
+      int(1),
+      D.BREAKER_DEFAULTS.failureThreshold,
+      'consecutive: failures in a row that open the circuit.',
+    ),
+    windowSize: withDefault(
+      int(1),
+      D.BREAKER_DEFAULTS.windowSize,
+      'count-window: number of most recent calls considered.',
+    ),
+    windowMs: withDefault(
+      positiveMs(),
+      D.BREAKER_DEFAULTS.windowMs,
+      'time-window and slow-call-rate: window length, ms.',
+    ),
+    minimumCalls: withDefault(
+      int(1),
+      D.BREAKER_DEFAULTS.minimumCalls,
+      'Window strategies: fewer calls than this never open the circuit.',
+    ),
+    failureRateThreshold: withDefault(
+      rate(),
+      D.BREAKER_DEFAULTS.failureRateThreshold,
+      'Window strategies: failure rate in (0, 1] that opens.',
+    ),
+    slowCallDurationMs: withDefault(
+      positiveMs(),
+      D.BREAKER_DEFAULTS.slowCallDurationMs,
+      'A call slower than this is "slow", ms.',
+    ),
+    slowCallRateThreshold: withDefault(
+      rate(),
+      D.BREAKER_DEFAULTS.slowCallRateThreshold,
+      'slow-call-rate: rate of slow calls in (0, 1] that opens.',
+    ),
+    resetTimeoutMs: withDefault(
+      ms(),
+      D.BREAKER_DEFAULTS.resetTimeoutMs,
+      'Time spent open before admitting probes, ms.',
+    ),
+    halfOpenMaxCalls: withDefault(
+      int(1),
+      D.BREAKER_DEFAULTS.halfOpenMaxCalls,
+      'Concurrent probe calls admitted while half-open.',
+    ),
+    halfOpenSuccesses: withDefault(
+      int(1),
+      D.BREAKER_DEFAULTS.halfOpenSuccesses,
+      'Successful probes needed to close.',
+    ),
+    failureStatuses: withDefault(
+      z.array(statusCode, expected('a list of HTTP status codes')),
+      // 408 (the server timed out waiting for us) and every 5xx; 429 is back-pressure, not failure.
+      [...D.BREAKER_DEFAULTS.failureStatuses],
+      'Statuses counted as failures (network errors and timeouts always are; 429 is not).',
+    ),
   },
   'a breaker object { failureThreshold, resetTimeoutMs, ... }',
 );
@@ -96,7 +173,7 @@ export const fallbackConfigSchema = z.discriminatedUnion(
       {
         kind: z.literal('default'),
         value: z.unknown().describe('The response body (JSON) served instead of failing.'),
-        status: statusCode.optional().describe('Status of the served response. Default 200.'),
+        status: withDefault(statusCode, D.FALLBACK_DEFAULTS.status, 'Status of the served response.'),
       },
       'a fallback object { kind: default, value, status }',
     ),
@@ -104,7 +181,11 @@ export const fallbackConfigSchema = z.discriminatedUnion(
       {
         kind: z.literal('cache'),
         maxAgeMs: positiveMs().describe('Oldest cached response served, ms.'),
-        maxEntries: int(1).optional().describe('Cache size. Default 1000.'),
+        maxEntries: withDefault(
+          int(1),
+          D.FALLBACK_DEFAULTS.maxEntries,
+          'Cache size: most recent responses kept.',
+        ),
       },
       'a fallback object { kind: cache, maxAgeMs, maxEntries }',
     ),
@@ -126,10 +207,12 @@ export const fallbackConfigSchema = z.discriminatedUnion(
 
 export const bulkheadConfigSchema = strictObject(
   {
-    maxConcurrent: int(1).optional().describe('Calls running at once. Default 64.'),
-    maxQueue: int(0)
-      .optional()
-      .describe('Calls waiting for a slot (FIFO); 0 rejects at once when full. Default 0.'),
+    maxConcurrent: withDefault(int(1), D.BULKHEAD_DEFAULTS.maxConcurrent, 'Calls running at once.'),
+    maxQueue: withDefault(
+      int(0),
+      D.BULKHEAD_DEFAULTS.maxQueue,
+      'Calls waiting for a slot (FIFO); 0 rejects at once when full.',
+    ),
   },
   'a bulkhead object { maxConcurrent, maxQueue }',
 );
@@ -145,45 +228,63 @@ export const rateLimitConfigSchema = strictObject(
       .min(1, expected('a number of tokens >= 1'))
       .optional()
       .describe('Bucket size: the largest burst. Default max(1, ceil(ratePerSec)).'),
-    maxWaitMs: ms()
-      .optional()
-      .describe('Longest wait for a token before FAULTLINE_RATE_LIMITED, ms. Default 0.'),
-    pauseOn429: z
-      .boolean(expected('true or false'))
-      .optional()
-      .describe('A 429 with Retry-After pauses the bucket until then. Default true.'),
+    maxWaitMs: withDefault(
+      ms(),
+      D.RATE_LIMIT_DEFAULTS.maxWaitMs,
+      'Longest wait for a token before FAULTLINE_RATE_LIMITED, ms.',
+    ),
+    pauseOn429: withDefault(
+      z.boolean(expected('true or false')),
+      D.RATE_LIMIT_DEFAULTS.pauseOn429,
+      'A 429 with Retry-After pauses the bucket until then.',
+    ),
   },
   'a rateLimit object { ratePerSec, burst, maxWaitMs, pauseOn429 }',
 );
 
 export const hedgingConfigSchema = strictObject(
   {
-    delayMs: z
-      .union([ms(), z.literal('p95', expected('"p95"'))])
-      .optional()
-      .describe('Hedge delay, ms, or "p95" of recent attempt latencies. Default "p95".'),
-    maxHedges: int(1).optional().describe('Extra attempts at most per attempt. Default 1.'),
-    minSamples: int(1).optional().describe('With "p95": latencies needed before hedging. Default 20.'),
-    minDelayMs: ms().optional().describe('With "p95": floor on the delay, ms. Default 1.'),
+    delayMs: withDefault(
+      z.union([ms(), z.literal('p95', expected('"p95"'))]),
+      D.HEDGING_DEFAULTS.delayMs,
+      'Hedge delay, ms, or "p95" of recent attempt latencies.',
+    ),
+    maxHedges: withDefault(int(1), D.HEDGING_DEFAULTS.maxHedges, 'Extra attempts at most per attempt.'),
+    minSamples: withDefault(
+      int(1),
+      D.HEDGING_DEFAULTS.minSamples,
+      'With "p95": latencies needed before hedging.',
+    ),
+    minDelayMs: withDefault(ms(), D.HEDGING_DEFAULTS.minDelayMs, 'With "p95": floor on the delay, ms.'),
   },
   'a hedging object { delayMs, maxHedges, minSamples, minDelayMs }',
 );
 
 export const outlierDetectionConfigSchema = strictObject(
   {
-    consecutiveFailures: int(1)
-      .optional()
-      .describe('Consecutive 5xx / network failures that eject an endpoint. Default 5.'),
-    baseEjectionMs: positiveMs()
-      .optional()
-      .describe('First ejection time; the n-th lasts n times this, ms. Default 30000.'),
-    maxEjectionMs: positiveMs().optional().describe('Cap on one ejection, ms. Default 300000.'),
-    maxEjectionPercent: z
-      .number(expected('a percentage 0..100'))
-      .min(0, expected('a percentage 0..100'))
-      .max(100, expected('a percentage 0..100'))
-      .optional()
-      .describe('Never more than this share of endpoints ejected at once, %. Default 50.'),
+    consecutiveFailures: withDefault(
+      int(1),
+      D.OUTLIER_DETECTION_DEFAULTS.consecutiveFailures,
+      'Consecutive 5xx / network failures that eject an endpoint.',
+    ),
+    baseEjectionMs: withDefault(
+      positiveMs(),
+      D.OUTLIER_DETECTION_DEFAULTS.baseEjectionMs,
+      'First ejection time; the n-th lasts n times this, ms.',
+    ),
+    maxEjectionMs: withDefault(
+      positiveMs(),
+      D.OUTLIER_DETECTION_DEFAULTS.maxEjectionMs,
+      'Cap on one ejection, ms.',
+    ),
+    maxEjectionPercent: withDefault(
+      z
+        .number(expected('a percentage 0..100'))
+        .min(0, expected('a percentage 0..100'))
+        .max(100, expected('a percentage 0..100')),
+      D.OUTLIER_DETECTION_DEFAULTS.maxEjectionPercent,
+      'Never more than this share of endpoints ejected at once, %.',
+    ),
   },
   'an outlierDetection object { consecutiveFailures, baseEjectionMs, maxEjectionMs, maxEjectionPercent }',
 ).check(
@@ -207,10 +308,18 @@ export const healthCheckConfigSchema = strictObject(
       .string(expected('a path starting with "/", e.g. "/healthz"'))
       .startsWith('/', expected('a path starting with "/", e.g. "/healthz"'))
       .describe('GET on each endpoint; a 2xx passes (required).'),
-    intervalMs: positiveMs().optional().describe('Between probe rounds, ms. Default 10000.'),
-    timeoutMs: positiveMs().optional().describe('Timeout of one probe, ms. Default 1000.'),
-    healthyThreshold: int(1).optional().describe('Passing probes in a row that bring it back. Default 2.'),
-    unhealthyThreshold: int(1).optional().describe('Failing probes in a row that take it out. Default 3.'),
+    intervalMs: withDefault(positiveMs(), D.HEALTH_CHECK_DEFAULTS.intervalMs, 'Between probe rounds, ms.'),
+    timeoutMs: withDefault(positiveMs(), D.HEALTH_CHECK_DEFAULTS.timeoutMs, 'Timeout of one probe, ms.'),
+    healthyThreshold: withDefault(
+      int(1),
+      D.HEALTH_CHECK_DEFAULTS.healthyThreshold,
+      'Passing probes in a row that bring an endpoint back.',
+    ),
+    unhealthyThreshold: withDefault(
+      int(1),
+      D.HEALTH_CHECK_DEFAULTS.unhealthyThreshold,
+      'Failing probes in a row that take an endpoint out.',
+    ),
   },
   'a healthCheck object { path, intervalMs, timeoutMs, healthyThreshold, unhealthyThreshold }',
 );
@@ -222,24 +331,33 @@ function orFalse<T extends z.ZodType>(schema: T) {
 
 export const clientConfigSchema = strictObject(
   {
-    timeoutMs: positiveMs().optional().describe('Per-attempt timeout, ms. Default 10000.'),
-    deadlineMs: positiveMs()
+    timeoutMs: withDefault(
+      positiveMs(),
+      D.CLIENT_DEFAULTS.timeoutMs,
+      'Per-attempt timeout covering connect, headers and the whole body, ms.',
+    ),
+    deadlineMs: withDefault(
+      positiveMs(),
+      D.CLIENT_DEFAULTS.deadlineMs,
+      'Overall deadline of a call including retries and backoff, ms.',
+    ),
+    maxResponseBytes: withDefault(
+      int(1, 'a number of bytes >= 1'),
+      D.CLIENT_DEFAULTS.maxResponseBytes,
+      'Larger responses fail with FAULTLINE_BODY_TOO_LARGE, bytes (10 MiB).',
+    ),
+    connections: withDefault(int(1), D.CLIENT_DEFAULTS.connections, 'Connections per origin.'),
+    keepAliveTimeoutMs: withDefault(
+      positiveMs(),
+      D.CLIENT_DEFAULTS.keepAliveTimeoutMs,
+      'Idle keep-alive before a pooled socket is closed, ms.',
+    ),
+    headers: stringMap('a map of header names to strings')
       .optional()
-      .describe('Overall deadline of a call including retries, ms. Default 30000.'),
-    maxResponseBytes: int(1, 'a number of bytes >= 1').optional().describe('Default 10 MiB.'),
-    connections: int(1).optional().describe('Connections per origin. Default 64.'),
-    keepAliveTimeoutMs: ms().optional().describe('Idle keep-alive, ms. Default 4000.'),
-    headers: stringMap('a map of header names to strings').optional(),
-    retry: z
-      .union([z.literal(false, expected('false')), retryConfigSchema])
-      .optional()
-      .describe('Retry policy; false disables retries.'),
-    breaker: z
-      .union([z.literal(false, expected('false')), breakerConfigSchema])
-      .optional()
-      .describe('Circuit breaker; false disables it.'),
-    fallback: z
-      .union([z.literal(false, expected('false')), fallbackConfigSchema])
+      .describe('Headers sent on every request.'),
+    retry: orFalse(retryConfigSchema).optional().describe('Retry policy; false disables retries.'),
+    breaker: orFalse(breakerConfigSchema).optional().describe('Circuit breaker; false disables it.'),
+    fallback: orFalse(fallbackConfigSchema)
       .optional()
       .describe('What to serve when a call fails; false removes an inherited fallback.'),
     bulkhead: orFalse(bulkheadConfigSchema)
@@ -251,9 +369,11 @@ export const clientConfigSchema = strictObject(
     hedging: orFalse(hedgingConfigSchema)
       .optional()
       .describe('Hedging of idempotent calls; false disables it. Off by default.'),
-    loadBalancing: oneOf(['round-robin', 'least-outstanding', 'weighted'])
-      .optional()
-      .describe('How a call picks one of the upstreams. Default "round-robin".'),
+    loadBalancing: withDefault(
+      oneOf(['round-robin', 'least-outstanding', 'weighted']),
+      D.CLIENT_DEFAULTS.loadBalancing,
+      'How a call picks one of the upstreams.',
+    ),
     outlierDetection: orFalse(outlierDetectionConfigSchema)
       .optional()
       .describe('Ejects an upstream after consecutive failures; false disables it. Off by default.'),
@@ -263,6 +383,25 @@ export const clientConfigSchema = strictObject(
   },
   'a client object { timeoutMs, deadlineMs, retry, breaker, fallback, bulkhead, ... }',
 );
+
+/** The option groups, by the key under which they are written; docs/client-options.md lists them. */
+export const clientOptionGroups = {
+  client: clientConfigSchema,
+  retry: retryConfigSchema,
+  'retry.budget': retryBudgetSchema,
+  breaker: breakerConfigSchema,
+  bulkhead: bulkheadConfigSchema,
+  rateLimit: rateLimitConfigSchema,
+  hedging: hedgingConfigSchema,
+  outlierDetection: outlierDetectionConfigSchema,
+  healthCheck: healthCheckConfigSchema,
+} as const;
+
+/** Defaults of the client's own options and of each policy, derived from the schemas above. */
+export const clientConfigDefaults = defaultsOf(clientConfigSchema.shape);
+export const retryConfigDefaults = defaultsOf(retryConfigSchema.shape);
+export const retryBudgetDefaults = defaultsOf(retryBudgetSchema.shape);
+export const breakerConfigDefaults = defaultsOf(breakerConfigSchema.shape);
 
 export type RetryConfig = z.output<typeof retryConfigSchema>;
 export type BreakerConfig = z.output<typeof breakerConfigSchema>;

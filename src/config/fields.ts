@@ -35,6 +35,19 @@ function atMostMs(max: number, why?: string): { error: string } {
   return expected(`at most ${max} ms${reason ? ` (${reason})` : ''}`);
 }
 
+/**
+ * The one definition of a seed, for a scenario's `seed:`, `run --seed` and `check --seed`
+ * (run forwards its seed to check): a 32-bit non-negative integer, the range fast-check
+ * takes and our seeded Random uses.
+ */
+export const SEED_RANGE = Object.freeze({ min: 0, max: 2 ** 31 - 1 });
+
+/** A seed: an integer in SEED_RANGE. */
+export function seedField() {
+  const what = `a seed, an integer from ${SEED_RANGE.min} to ${SEED_RANGE.max}`;
+  return int(SEED_RANGE.min, what).max(SEED_RANGE.max, expected(what));
+}
+
 /** An integer >= `min`. */
 export function int(min: number, what = `an integer >= ${min}`) {
   return z.number(expected(what)).int(expected(what)).min(min, expected(what));

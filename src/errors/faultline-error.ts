@@ -1,3 +1,5 @@
+import type { FaultlineErrorCode } from './error-codes.ts';
+
 /**
  * The one base class of every error Faultline throws. Decisions look at `code`
  * (stable, documented in docs/errors.md), never at the message text.
@@ -6,10 +8,10 @@
  * if (err instanceof FaultlineError && err.code === 'FAULTLINE_BREAKER_OPEN') serveFallback();
  */
 export class FaultlineError extends Error {
-  /** Stable machine-readable code, `FAULTLINE_<WHAT>`. */
-  readonly code: string;
+  /** Stable machine-readable code, `FAULTLINE_<WHAT>` (src/errors/error-codes.ts, docs/errors.md). */
+  readonly code: FaultlineErrorCode;
 
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
+  constructor(code: FaultlineErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;
     this.name = new.target.name;

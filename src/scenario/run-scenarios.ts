@@ -26,6 +26,7 @@ import { whileHoldingEventLoop } from './run-keep-alive.ts';
 import { runScenario, type ScenarioOutcome, type ScenarioProgress } from './run-scenario.ts';
 import { runSuiteChecks } from './run-suite-checks.ts';
 import type { ScenarioEnvironment } from './scenario-environment.ts';
+import { NoScenarioMatchesError, PrintOnlyReporterError } from './scenario-selection-errors.ts';
 import { resolveScenarioMode } from './schema/resolve-scenario-mode.ts';
 import { UndoStack } from './undo-stack.ts';
 
@@ -113,10 +114,7 @@ async function run(options: RunScenariosOptions): Promise<RunSummary> {
     shard: options.shard,
   });
   if (loaded.length === 0) {
-    throw new FaultlineError(
-      'FAULTLINE_SCENARIO_NOT_FOUND',
-      `Failed to select scenarios: none matches --grep ${JSON.stringify(options.grep)}. Check the pattern against the scenario names.`,
-    );
+    throw new NoScenarioMatchesError(options.grep);
   }
   const scenarios: LoadedScenario[] = loaded.map((s) =>
     options.seed === undefined ? s : { ...s, seed: options.seed },
@@ -124,10 +122,7 @@ async function run(options: RunScenariosOptions): Promise<RunSummary> {
   const reporters = options.reporters ?? DEFAULT_REPORTERS;
   for (const name of reporters) {
     if (getReporter(name).fileName === undefined) {
-      throw new FaultlineError(
-        'FAULTLINE_RUN_USAGE',
-        `--reporter ${name}: expected a reporter that writes a file (json, html, markdown, junit); "${name}" only prints, and faultline run prints its summary anyway.`,
-      );
+      throw new PrintOnlyReporterError(name);
     }
   }
   const factory: ClientFactory = options.clientModule

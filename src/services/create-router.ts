@@ -2,12 +2,14 @@ import { expectObject, expectString, InvalidRequestError, parseJsonBody } from '
 import { matchProviderState, type ProviderState } from './provider-state.ts';
 import type { ServiceHandler, ServiceRequest, ServiceResponse } from './service-handler.ts';
 import type { ServiceName } from './service-names.ts';
-import { errorResponse, jsonResponse } from './service-response.ts';
+import { errorResponse, jsonResponse, retryAfterResponse } from './service-response.ts';
 
 /** One route: a method, a path (a string, or a RegExp with named groups) and its handler. */
 export interface Route {
   method: string;
   path: string | RegExp;
+  /** Answered by the router's degraded mode (when it is in force) instead of the handler. @default false */
+  degradable?: boolean;
   handle(request: ServiceRequest, params: Record<string, string>): ServiceResponse | Promise<ServiceResponse>;
 }
 
@@ -19,13 +21,33 @@ export interface StatesSupport<Store> {
   reset(): void;
 }
 
+/**
+ * Degraded mode of a service: while `current()` returns an outage, every `degradable` route
+ * answers `status` with `{ error, message }` and Retry-After, without running its handler.
+ * A provider state (or a test) switches it on by setting what `current()` reads.
+ */
+export interface DegradedMode {
+  /** The outage in force, or undefined when the service is healthy. */
+  current(): { retryAfterSeconds: number } | undefined;
+  status: 429 | 503;
+  /** The error code of the body (`rate_limited`, `overloaded`, ...). */
+  error: string;
+  message: string;
+}
+
+/** Options of createRouter beyond its routes and states. */
+export interface RouterOptions {
+  degraded?: DegradedMode;
+}
+
 /** Path of the provider-state endpoint (docs/services.md). */
 export const STATE_PATH = '/_faultline/state';
 
 /**
  * The handler shared by the five services around their routes:
  *
- *   GET /health -> POST /_faultline/state (when states are on) -> routes -> 405 / 404
+ *   GET /health -> POST /_faultline/state (when states are on)
+ *     -> routes (a degradable one answers the outage while degraded mode is on) -> 405 / 404
  *
  * An InvalidRequestError thrown by a route becomes 400 `invalid_request` naming the field;
  * anything else becomes 500 `internal_error` (a bug in the service, never a fault).
@@ -34,7 +56,9 @@ export function createRouter<Store>(
   service: ServiceName,
   routes: readonly Route[],
   states?: StatesSupport<Store>,
+  options: RouterOptions = {},
 ): ServiceHandler {
+  const { degraded } = options;
   return async (request) => {
     try {
       if (request.path === '/health' && request.method === 'GET') {
@@ -51,6 +75,15 @@ export function createRouter<Store>(
         if (route.method !== request.method) {
           allowed.push(route.method);
           continue;
+        }
+        const outage = route.degradable ? degraded?.current() : undefined;
+        if (outage && degraded) {
+          return retryAfterResponse(
+            degraded.status,
+            degraded.error,
+            degraded.message,
+            outage.retryAfterSeconds,
+          );
         }
         return await route.handle(request, params);
       }

@@ -107,7 +107,7 @@ const expectedIssues: Record<string, string[]> = {
     ),
   ],
   'several-issues.yaml': [
-    at('several-issues.yaml', '5:7 seed: expected an integer >= 0, got -1'),
+    at('several-issues.yaml', '5:7 seed: expected a seed, an integer from 0 to 2147483647, got -1'),
     at('several-issues.yaml', '8:17 phases[0].durationMs: expected a number of milliseconds > 0, got 0'),
     at(
       'several-issues.yaml',

@@ -1,6 +1,11 @@
 import { InvalidOptionsError } from '../../errors/invalid-options-error.ts';
 
-/** Small validators shared by the resolve*Options functions; each throws InvalidOptionsError. */
+/**
+ * Small validators shared by the resolve*Options functions; each throws InvalidOptionsError.
+ * Why not the zod option schemas (src/config/client-config-schema.ts): createClient must not
+ * load zod (test/package/import-cost.test.ts). The two accept the same values:
+ * src/config/options/option-agreement.test.ts checks it field by field.
+ */
 
 export function integerAtLeast(field: string, value: unknown, min: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
@@ -26,7 +31,23 @@ export function numberAbove(field: string, value: unknown, min: number, unit = '
 /** A rate in (0, 1]. */
 export function rate(field: string, value: unknown): number {
   if (typeof value !== 'number' || !(value > 0 && value <= 1)) {
-    throw new InvalidOptionsError(field, 'a number in (0, 1]', value);
+    throw new InvalidOptionsError(field, 'a rate in (0, 1]', value);
+  }
+  return value;
+}
+
+/** A ratio in [0, 1]. */
+export function ratio(field: string, value: unknown): number {
+  if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
+    throw new InvalidOptionsError(field, 'a ratio between 0 and 1', value);
+  }
+  return value;
+}
+
+/** An HTTP status, an integer in 100..599. */
+export function statusCode(field: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 100 || value > 599) {
+    throw new InvalidOptionsError(field, 'an HTTP status, an integer in 100..599', value);
   }
   return value;
 }
@@ -46,9 +67,7 @@ export function oneOf<T extends string>(field: string, value: unknown, allowed: 
 export function statusList(field: string, value: unknown): number[] {
   if (!Array.isArray(value)) throw new InvalidOptionsError(field, 'an array of HTTP statuses', value);
   value.forEach((s, i) => {
-    if (typeof s !== 'number' || !Number.isInteger(s) || s < 100 || s > 599) {
-      throw new InvalidOptionsError(`${field}[${i}]`, 'an HTTP status, an integer in 100..599', s);
-    }
+    statusCode(`${field}[${i}]`, s);
   });
   return [...value] as number[];
 }

@@ -1,3 +1,4 @@
+import { BREAKER_DEFAULTS } from '../../config/options/client-defaults.ts';
 import {
   integerAtLeast,
   numberAbove,
@@ -12,24 +13,13 @@ import type { BreakerOptions, BreakerStrategy } from '../client-types.ts';
 /** BreakerOptions with every field present. */
 export type ResolvedBreakerOptions = Required<BreakerOptions>;
 
-const range = (from: number, to: number): number[] =>
-  Array.from({ length: to - from + 1 }, (_, i) => from + i);
-
-/** Defaults of every breaker option, with their units. */
+/**
+ * Defaults of every breaker option, declared with their units in
+ * src/config/options/client-defaults.ts (the registry schema attaches the same values).
+ */
 export const breakerDefaults: Readonly<ResolvedBreakerOptions> = Object.freeze({
-  strategy: 'consecutive' as BreakerStrategy,
-  failureThreshold: 5, // consecutive failures
-  windowSize: 20, // calls (count-window)
-  windowMs: 10_000, // ms (time-window, slow-call-rate)
-  minimumCalls: 10, // calls in the window before a rate means anything
-  failureRateThreshold: 0.5, // in (0, 1]
-  slowCallDurationMs: 5_000, // ms
-  slowCallRateThreshold: 0.5, // in (0, 1]
-  resetTimeoutMs: 30_000, // ms spent open before probing
-  halfOpenMaxCalls: 1, // concurrent probes
-  halfOpenSuccesses: 1, // successful probes to close
-  // 408 (the server timed out waiting for us) and every 5xx; 429 is back-pressure, not failure.
-  failureStatuses: [408, ...range(500, 599)],
+  ...BREAKER_DEFAULTS,
+  failureStatuses: [...BREAKER_DEFAULTS.failureStatuses],
 });
 
 const STRATEGIES: readonly BreakerStrategy[] = [
@@ -77,6 +67,6 @@ export function resolveBreakerOptions(o: BreakerOptions = {}): ResolvedBreakerOp
       o.halfOpenSuccesses ?? d.halfOpenSuccesses,
       1,
     ),
-    failureStatuses: statusList('breaker.failureStatuses', o.failureStatuses ?? d.failureStatuses),
+    failureStatuses: statusList('breaker.failureStatuses', o.failureStatuses ?? [...d.failureStatuses]),
   };
 }

@@ -1,8 +1,9 @@
+import { FALLBACK_DEFAULTS } from '../../config/options/client-defaults.ts';
 import type { Clock } from '../../time/clock.ts';
 import type { RawResponse } from '../transport/send-attempt.ts';
 
-/** @default 1000 (entries) */
-export const DEFAULT_CACHE_MAX_ENTRIES = 1000;
+/** Entries the cache keeps (the `fallback.maxEntries` default, declared in client-defaults.ts). */
+export const DEFAULT_CACHE_MAX_ENTRIES = FALLBACK_DEFAULTS.maxEntries;
 
 /** A cache hit: the response and how old it is. */
 export interface CacheHit {

@@ -1,3 +1,8 @@
+import {
+  RETRY_BUDGET_DEFAULTS,
+  RETRY_DEFAULTS,
+  RETRYABLE_4XX,
+} from '../../config/options/client-defaults.ts';
 import { InvalidOptionsError } from '../../errors/invalid-options-error.ts';
 import {
   boolean,
@@ -6,6 +11,7 @@ import {
   numberAtLeast,
   oneOf,
   plainObject,
+  ratio,
   statusList,
 } from '../_internals/validate.ts';
 import type { Jitter, RetryBudgetOptions, RetryOptions } from '../client-types.ts';
@@ -23,37 +29,19 @@ export interface ResolvedRetryOptions {
   budget: Required<RetryBudgetOptions> | false;
 }
 
-/** Defaults of the retry budget (see RetryBudgetOptions). */
-export const retryBudgetDefaults: Readonly<Required<RetryBudgetOptions>> = Object.freeze({
-  /** fraction of calls */
-  ratio: 0.2,
-  /** retries per window */
-  minRetriesPerWindow: 10,
-  /** ms */
-  windowMs: 10_000,
-});
+/** Defaults of the retry budget, declared in src/config/options/client-defaults.ts. */
+export const retryBudgetDefaults: Readonly<Required<RetryBudgetOptions>> = RETRY_BUDGET_DEFAULTS;
 
-/** Defaults of every retry option, with their units. */
+/** Defaults of every retry option, declared with their units in src/config/options/client-defaults.ts. */
 export const retryDefaults: Readonly<ResolvedRetryOptions> = Object.freeze({
-  maxAttempts: 3, // attempts, including the first
-  baseDelayMs: 100, // ms
-  multiplier: 2,
-  maxDelayMs: 10_000, // ms, caps backoff and Retry-After
-  jitter: 'full' as Jitter,
-  retryOnStatus: [408, 429, 500, 502, 503, 504],
-  retryOnNetworkError: true,
-  respectRetryAfter: true,
+  ...RETRY_DEFAULTS,
+  retryOnStatus: [...RETRY_DEFAULTS.retryOnStatus],
   budget: retryBudgetDefaults,
 });
 
 const JITTERS: readonly Jitter[] = ['none', 'full', 'equal', 'decorrelated'];
 
-/**
- * 4xx statuses that may be listed in retryOnStatus: the request itself is fine, the server
- * asks to come back later. Every other 4xx means the request is wrong and retrying it is
- * pointless, so listing one is an error rather than silently ignored.
- */
-export const RETRYABLE_4XX: readonly number[] = [408, 425, 429];
+export { RETRYABLE_4XX };
 
 /**
  * Fills in defaults and validates; throws InvalidOptionsError naming `retry.<field>`.
@@ -102,7 +90,7 @@ function resolveBudget(b: RetryBudgetOptions | false | undefined): Required<Retr
   plainObject('retry.budget', b);
   const d = retryBudgetDefaults;
   return {
-    ratio: numberAtLeast('retry.budget.ratio', b.ratio ?? d.ratio, 0),
+    ratio: ratio('retry.budget.ratio', b.ratio ?? d.ratio),
     minRetriesPerWindow: integerAtLeast(
       'retry.budget.minRetriesPerWindow',
       b.minRetriesPerWindow ?? d.minRetriesPerWindow,

@@ -1,4 +1,5 @@
 import { num, type Toxic, type ToxicAttributes, type ToxicType } from './toxic.ts';
+import { attributeNames } from './toxic-attributes.ts';
 
 /** Longest single wait; larger chunks go out in slices of `rate * SLICE_MS` bytes. */
 const SLICE_MS = 100;
@@ -51,7 +52,7 @@ export function bandwidthToxic(attributes: ToxicAttributes): Toxic {
 /** `bandwidth`: `rate` KB/s. */
 export const bandwidth: ToxicType = {
   type: 'bandwidth',
-  attributes: ['rate'],
+  attributes: attributeNames('bandwidth'),
   bufferSize: 16,
   create: bandwidthToxic,
 };

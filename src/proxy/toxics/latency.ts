@@ -1,4 +1,5 @@
 import { num, type Toxic, type ToxicAttributes, type ToxicType } from './toxic.ts';
+import { attributeNames } from './toxic-attributes.ts';
 
 /**
  * `latency`: delays each chunk by `latency` ms ± up to `jitter` ms (uniform, from the
@@ -40,7 +41,7 @@ export function latencyToxic(attributes: ToxicAttributes): Toxic {
 /** `latency`: `latency` ms, `jitter` ms. */
 export const latency: ToxicType = {
   type: 'latency',
-  attributes: ['latency', 'jitter'],
+  attributes: attributeNames('latency'),
   // Streamed data must be able to sit in the delay line without pausing the source.
   bufferSize: 1024,
   create: latencyToxic,

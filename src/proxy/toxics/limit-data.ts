@@ -1,4 +1,5 @@
 import { num, type Toxic, type ToxicAttributes, type ToxicType } from './toxic.ts';
+import { attributeNames } from './toxic-attributes.ts';
 
 /**
  * `limit_data`: passes `bytes` bytes per connection, then closes it. The count lives in
@@ -28,7 +29,7 @@ export function limitDataToxic(attributes: ToxicAttributes): Toxic {
 /** `limit_data`: `bytes`. */
 export const limitData: ToxicType = {
   type: 'limit_data',
-  attributes: ['bytes'],
+  attributes: attributeNames('limit_data'),
   bufferSize: 16,
   create: limitDataToxic,
 };

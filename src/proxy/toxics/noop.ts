@@ -1,4 +1,5 @@
 import type { Toxic, ToxicType } from './toxic.ts';
+import { attributeNames } from './toxic-attributes.ts';
 
 /** Passes data through untouched. Also the link's leading stage and a toxic that lost its toxicity draw. */
 export function noopToxic(): Toxic {
@@ -17,7 +18,7 @@ export function noopToxic(): Toxic {
 /** `noop`: no attributes. */
 export const noop: ToxicType = {
   type: 'noop',
-  attributes: [],
+  attributes: attributeNames('noop'),
   bufferSize: 16,
   create: () => noopToxic(),
 };

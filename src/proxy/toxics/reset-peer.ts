@@ -1,4 +1,5 @@
 import { num, type Toxic, type ToxicAttributes, type ToxicType } from './toxic.ts';
+import { attributeNames } from './toxic-attributes.ts';
 
 /**
  * `reset_peer`: on the first data, waits `timeout` ms, then closes the connection with a
@@ -24,7 +25,7 @@ export function resetPeerToxic(attributes: ToxicAttributes): Toxic {
 /** `reset_peer`: `timeout` ms. */
 export const resetPeer: ToxicType = {
   type: 'reset_peer',
-  attributes: ['timeout'],
+  attributes: attributeNames('reset_peer'),
   bufferSize: 16,
   create: resetPeerToxic,
 };

@@ -1,5 +1,6 @@
 import type { Random } from '../../time/random.ts';
 import { num, type Toxic, type ToxicAttributes, type ToxicType } from './toxic.ts';
+import { attributeNames } from './toxic-attributes.ts';
 
 /**
  * Splits a length into slice sizes around `average` ± `variation` bytes: halve (with the
@@ -83,7 +84,7 @@ export function slicerToxic(attributes: ToxicAttributes): Toxic {
 /** `slicer`: `average_size` bytes, `size_variation` bytes, `delay` µs. */
 export const slicer: ToxicType = {
   type: 'slicer',
-  attributes: ['average_size', 'size_variation', 'delay'],
+  attributes: attributeNames('slicer'),
   bufferSize: 16,
   create: slicerToxic,
 };

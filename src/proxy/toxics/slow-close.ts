@@ -1,4 +1,5 @@
 import { num, type Toxic, type ToxicAttributes, type ToxicType } from './toxic.ts';
+import { attributeNames } from './toxic-attributes.ts';
 
 /** `slow_close`: passes data through, and the end of stream only after `delay` ms. */
 export function slowCloseToxic(attributes: ToxicAttributes): Toxic {
@@ -24,7 +25,7 @@ export function slowCloseToxic(attributes: ToxicAttributes): Toxic {
 /** `slow_close`: `delay` ms. */
 export const slowClose: ToxicType = {
   type: 'slow_close',
-  attributes: ['delay'],
+  attributes: attributeNames('slow_close'),
   bufferSize: 16,
   create: slowCloseToxic,
 };

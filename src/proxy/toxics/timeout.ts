@@ -1,5 +1,6 @@
 import { setLongTimer } from '../long-timer.ts';
 import { num, type Toxic, type ToxicAttributes, type ToxicType } from './toxic.ts';
+import { attributeNames } from './toxic-attributes.ts';
 
 /**
  * `timeout`: drops all data, and closes the connection once `timeout` ms pass without
@@ -44,7 +45,7 @@ export function timeoutToxic(attributes: ToxicAttributes): Toxic {
 /** `timeout`: `timeout` ms. */
 export const timeout: ToxicType = {
   type: 'timeout',
-  attributes: ['timeout'],
+  attributes: attributeNames('timeout'),
   bufferSize: 16,
   create: timeoutToxic,
 };

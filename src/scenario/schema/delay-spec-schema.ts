@@ -24,9 +24,6 @@ export type DelayDistribution =
   | { normal: { mean: number; stddev: number } }
   | { exponential: { mean: number } };
 
-/** A fixed delay (ms) or a distribution of delays (ms). */
-export type DelaySpec = number | DelayDistribution;
-
 const presence = presenceCheck(['uniform', 'normal', 'exponential'], 'exactly-one');
 
 const distributionSchema = strictObject(
@@ -64,3 +61,6 @@ const distributionSchema = strictObject(
 export const delaySpecSchema = z
   .union([ms(), distributionSchema])
   .describe('Added latency before the response, ms: a number or { uniform | normal | exponential }.');
+
+/** A fixed delay (ms) or a distribution of delays (ms), as the schema above yields it. */
+export type DelaySpec = z.output<typeof delaySpecSchema>;

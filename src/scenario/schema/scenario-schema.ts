@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { clientConfigSchema } from '../../config/client-config-schema.ts';
-import { expected, int, nonEmptyString, oneOf, strictObject } from '../../config/fields.ts';
+import { expected, int, nonEmptyString, oneOf, seedField, strictObject } from '../../config/fields.ts';
 import { MAX_UPSTREAMS } from './endpoint-field.ts';
 import { hypothesisSchema } from './hypothesis-schema.ts';
 import { loadSpecSchema } from './load-spec-schema.ts';
@@ -21,7 +21,9 @@ export const scenarioSchema = strictObject(
     service: nonEmptyString('a service key of faultline.config.yaml').describe(
       'A registry key of faultline.config.yaml, e.g. inference.',
     ),
-    seed: int(0).default(1).describe('Seeds every random choice (jitter, fault rates, delays). Default 1.'),
+    seed: seedField()
+      .default(1)
+      .describe('Seeds every random choice (jitter, fault rates, delays). Default 1.'),
     mode: oneOf(['auto', 'real', 'virtual'])
       .default('auto')
       .describe('Clock: auto = virtual when every fault is http-level. Default auto.'),

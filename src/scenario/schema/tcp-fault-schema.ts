@@ -9,6 +9,7 @@ import {
   strictObject,
 } from '../../config/fields.ts';
 import { MAX_TOXIC_ATTRIBUTE } from '../../config/input-limits.ts';
+import { TOXIC_ATTRIBUTES } from '../../proxy/toxics/toxic-attributes.ts';
 import { endpointField } from './endpoint-field.ts';
 
 /**
@@ -21,17 +22,8 @@ import { endpointField } from './endpoint-field.ts';
  * - tcp: { toxic: reset_peer, stream: upstream, toxicity: 0.3, attributes: { timeout: 0 } }
  */
 
-/** Each toxic and the attributes it takes, with their unit (all integers, as in Toxiproxy). */
-export const TOXIC_ATTRIBUTES = {
-  latency: { latency: 'milliseconds', jitter: 'milliseconds' },
-  bandwidth: { rate: 'KB/s' },
-  slow_close: { delay: 'milliseconds' },
-  timeout: { timeout: 'milliseconds' },
-  reset_peer: { timeout: 'milliseconds' },
-  slicer: { average_size: 'bytes', size_variation: 'bytes', delay: 'microseconds' },
-  limit_data: { bytes: 'bytes' },
-  noop: {},
-} as const satisfies Record<string, Record<string, string>>;
+/** Each toxic and its attributes with units: declared once, beside the toxics. */
+export { TOXIC_ATTRIBUTES };
 
 export type ToxicType = keyof typeof TOXIC_ATTRIBUTES;
 export const TOXIC_TYPES = Object.keys(TOXIC_ATTRIBUTES) as [ToxicType, ...ToxicType[]];

@@ -1,7 +1,7 @@
 import { createRouter } from '../create-router.ts';
 import { expectObject, expectString, InvalidRequestError, parseJsonBody } from '../parse-json-body.ts';
 import type { ServiceHandler } from '../service-handler.ts';
-import { jsonResponse, retryAfterResponse } from '../service-response.ts';
+import { jsonResponse } from '../service-response.ts';
 import { type AnalyticsStore, analyticsStates, createAnalyticsStore } from './analytics-states.ts';
 
 export interface AnalyticsHandlerOptions {
@@ -32,15 +32,8 @@ export function createAnalyticsHandler(options: AnalyticsHandlerOptions = {}): S
       {
         method: 'POST',
         path: '/v1/events',
+        degradable: true,
         handle(request) {
-          if (store.unavailable) {
-            return retryAfterResponse(
-              503,
-              'unavailable',
-              'Analytics ingestion is unavailable; retry after the Retry-After delay.',
-              store.unavailable.retryAfterSeconds,
-            );
-          }
           const body = expectObject(parseJsonBody(request), 'body');
           const events = body.events;
           if (!Array.isArray(events) || events.length < 1 || events.length > MAX_EVENTS_PER_BATCH) {
@@ -57,6 +50,14 @@ export function createAnalyticsHandler(options: AnalyticsHandlerOptions = {}): S
       },
     ],
     options.states ? { states: analyticsStates, store, reset } : undefined,
+    {
+      degraded: {
+        current: () => store.unavailable,
+        status: 503,
+        error: 'unavailable',
+        message: 'Analytics ingestion is unavailable; retry after the Retry-After delay.',
+      },
+    },
   );
 }
 

@@ -1,7 +1,7 @@
 import { createRouter } from '../create-router.ts';
 import { expectObject, expectString, parseJsonBody } from '../parse-json-body.ts';
 import type { ServiceHandler } from '../service-handler.ts';
-import { errorResponse, jsonResponse, retryAfterResponse } from '../service-response.ts';
+import { errorResponse, jsonResponse } from '../service-response.ts';
 import { authStates } from './auth-states.ts';
 import { type AuthStore, createAuthStore } from './auth-store.ts';
 
@@ -38,15 +38,8 @@ export function createAuthHandler(options: AuthHandlerOptions = {}): ServiceHand
       {
         method: 'POST',
         path: '/v1/tokens/verify',
+        degradable: true,
         handle(request) {
-          if (store.rateLimited) {
-            return retryAfterResponse(
-              429,
-              'rate_limited',
-              'Too many verify calls; retry after the Retry-After delay.',
-              store.rateLimited.retryAfterSeconds,
-            );
-          }
           const body = expectObject(parseJsonBody(request), 'body');
           const token = expectString(body.token, 'token');
           const claims = store.tokens.get(token);
@@ -63,5 +56,13 @@ export function createAuthHandler(options: AuthHandlerOptions = {}): ServiceHand
       },
     ],
     options.states ? { states: authStates, store, reset } : undefined,
+    {
+      degraded: {
+        current: () => store.rateLimited,
+        status: 429,
+        error: 'rate_limited',
+        message: 'Too many verify calls; retry after the Retry-After delay.',
+      },
+    },
   );
 }

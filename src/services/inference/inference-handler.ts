@@ -1,7 +1,7 @@
 import { createRouter } from '../create-router.ts';
 import { expectObject, expectString, parseJsonBody } from '../parse-json-body.ts';
 import type { ServiceHandler } from '../service-handler.ts';
-import { errorResponse, jsonResponse, retryAfterResponse } from '../service-response.ts';
+import { errorResponse, jsonResponse } from '../service-response.ts';
 import { createInferenceStore, type InferenceStore } from './inference-models.ts';
 import { inferenceStates } from './inference-states.ts';
 
@@ -33,16 +33,9 @@ export function createInferenceHandler(options: InferenceHandlerOptions = {}): S
       {
         method: 'POST',
         path: '/v1/predict',
+        degradable: true,
         handle(request) {
           // Load shedding happens before parsing, as a real overloaded server would.
-          if (store.overloaded) {
-            return retryAfterResponse(
-              503,
-              'overloaded',
-              'The inference service is overloaded; retry after the Retry-After delay.',
-              store.overloaded.retryAfterSeconds,
-            );
-          }
           const body = expectObject(parseJsonBody(request), 'body');
           const modelId = expectString(body.model, 'model');
           const inputs = expectObject(body.inputs, 'inputs');
@@ -63,6 +56,14 @@ export function createInferenceHandler(options: InferenceHandlerOptions = {}): S
       },
     ],
     options.states ? { states: inferenceStates, store, reset } : undefined,
+    {
+      degraded: {
+        current: () => store.overloaded,
+        status: 503,
+        error: 'overloaded',
+        message: 'The inference service is overloaded; retry after the Retry-After delay.',
+      },
+    },
   );
 }
 

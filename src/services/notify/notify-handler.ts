@@ -1,7 +1,7 @@
 import { createRouter } from '../create-router.ts';
 import { expectObject, expectString, InvalidRequestError, parseJsonBody } from '../parse-json-body.ts';
 import type { ServiceHandler, ServiceRequest } from '../service-handler.ts';
-import { errorResponse, jsonResponse, retryAfterResponse } from '../service-response.ts';
+import { errorResponse, jsonResponse } from '../service-response.ts';
 import { notifyStates } from './notify-states.ts';
 import {
   CHANNELS,
@@ -41,15 +41,8 @@ export function createNotifyHandler(options: NotifyHandlerOptions = {}): Service
       {
         method: 'POST',
         path: '/v1/notifications',
+        degradable: true,
         handle(request) {
-          if (store.rateLimited) {
-            return retryAfterResponse(
-              429,
-              'rate_limited',
-              'Too many notifications; retry after the Retry-After delay.',
-              store.rateLimited.retryAfterSeconds,
-            );
-          }
           const input = parseNotification(request);
           const key = request.headers['idempotency-key'];
           // Canonical form: the validated fields in a fixed order, so key order and
@@ -103,6 +96,14 @@ export function createNotifyHandler(options: NotifyHandlerOptions = {}): Service
       },
     ],
     options.states ? { states: notifyStates, store, reset } : undefined,
+    {
+      degraded: {
+        current: () => store.rateLimited,
+        status: 429,
+        error: 'rate_limited',
+        message: 'Too many notifications; retry after the Retry-After delay.',
+      },
+    },
   );
 }
 

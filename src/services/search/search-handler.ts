@@ -1,7 +1,7 @@
 import { createRouter } from '../create-router.ts';
 import { InvalidRequestError } from '../parse-json-body.ts';
 import type { ServiceHandler } from '../service-handler.ts';
-import { jsonResponse, retryAfterResponse } from '../service-response.ts';
+import { jsonResponse } from '../service-response.ts';
 import { createSearchIndex } from './search-index.ts';
 import { createSearchStore, type SearchStore, searchStates } from './search-states.ts';
 
@@ -34,15 +34,8 @@ export function createSearchHandler(options: SearchHandlerOptions = {}): Service
       {
         method: 'GET',
         path: '/v1/search',
+        degradable: true,
         handle(request) {
-          if (store.overloaded) {
-            return retryAfterResponse(
-              503,
-              'overloaded',
-              'The search service is overloaded; retry after the Retry-After delay.',
-              store.overloaded.retryAfterSeconds,
-            );
-          }
           const q = request.query.get('q');
           if (q === null || q.trim() === '')
             throw InvalidRequestError.expected('q', 'a non-empty query string', q ?? undefined);
@@ -65,5 +58,13 @@ export function createSearchHandler(options: SearchHandlerOptions = {}): Service
       },
     ],
     options.states ? { states: searchStates, store, reset } : undefined,
+    {
+      degraded: {
+        current: () => store.overloaded,
+        status: 503,
+        error: 'overloaded',
+        message: 'The search service is overloaded; retry after the Retry-After delay.',
+      },
+    },
   );
 }
