@@ -3,7 +3,7 @@ import type { Clock } from '../../time/clock.ts';
 import type { RawResponse } from '../transport/send-attempt.ts';
 
 /** Entries the cache keeps (the `fallback.maxEntries` default, declared in client-defaults.ts). */
-export const DEFAULT_CACHE_MAX_ENTRIES = FALLBACK_DEFAULTS.maxEntries;
+export const DEFAULT_CACHE_MAX_ENTRIES: number = FALLBACK_DEFAULTS.maxEntries;
 
 /** A cache hit: the response and how old it is. */
 export interface CacheHit {
