@@ -1,6 +1,7 @@
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { describe, expect, it } from 'vitest';
 import { createAnalyticsAdapter } from '../../src/services/analytics/analytics-adapter.ts';
+import { PACT_MOCK_RETRY } from '../support/pact-mock-flake.ts';
 
 const { datetime, eachLike, integer, like, regex, string } = MatchersV3;
 
@@ -32,7 +33,7 @@ const EVENTS_BODY = {
 const adapterFor = (url: string) =>
   createAnalyticsAdapter({ client: { service: 'analytics', baseUrl: url, retry: false, breaker: false } });
 
-describe('analytics-service contract', () => {
+describe('analytics-service contract', PACT_MOCK_RETRY, () => {
   it('sends a batch of events', async () => {
     await pact
       .addInteraction()

@@ -1,6 +1,7 @@
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { describe, expect, it } from 'vitest';
 import { createAuthAdapter } from '../../src/services/auth/auth-adapter.ts';
+import { PACT_MOCK_RETRY } from '../support/pact-mock-flake.ts';
 
 const { integer, regex, string } = MatchersV3;
 
@@ -28,7 +29,7 @@ const adapterFor = (url: string) =>
     wallClock: () => NOW_MS,
   });
 
-describe('auth-service contract', () => {
+describe('auth-service contract', PACT_MOCK_RETRY, () => {
   it('verifies a valid token with its claims', async () => {
     await pact
       .addInteraction()

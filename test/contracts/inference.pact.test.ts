@@ -2,6 +2,7 @@ import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { describe, expect, it } from 'vitest';
 import { createInferenceAdapter } from '../../src/services/inference/inference-adapter.ts';
 import { ServiceRejectedError } from '../../src/services/service-rejected-error.ts';
+import { PACT_MOCK_RETRY } from '../support/pact-mock-flake.ts';
 
 const { like, eachLike, decimal, regex, string } = MatchersV3;
 
@@ -27,7 +28,7 @@ const adapterFor = (url: string) =>
     defaultPrediction: 'unknown',
   });
 
-describe('inference-service contract', () => {
+describe('inference-service contract', PACT_MOCK_RETRY, () => {
   it('predicts with an existing model', async () => {
     await pact
       .addInteraction()

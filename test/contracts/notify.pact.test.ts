@@ -1,6 +1,7 @@
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { describe, expect, it } from 'vitest';
 import { createNotifyAdapter } from '../../src/services/notify/notify-adapter.ts';
+import { PACT_MOCK_RETRY } from '../support/pact-mock-flake.ts';
 
 const { integer, regex, string, uuid } = MatchersV3;
 
@@ -27,7 +28,7 @@ const adapterFor = (url: string) =>
     idempotencyKey: () => KEY,
   });
 
-describe('notify-service contract', () => {
+describe('notify-service contract', PACT_MOCK_RETRY, () => {
   it('sends a notification with an idempotency key', async () => {
     await pact
       .addInteraction()

@@ -2,6 +2,7 @@ import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { describe, expect, it } from 'vitest';
 import { createSearchAdapter } from '../../src/services/search/search-adapter.ts';
 import { SearchUnavailableError } from '../../src/services/search/search-unavailable-error.ts';
+import { PACT_MOCK_RETRY } from '../support/pact-mock-flake.ts';
 
 const { eachLike, integer, number, regex, string } = MatchersV3;
 
@@ -21,7 +22,7 @@ const JSON_RESPONSE = { 'Content-Type': 'application/json; charset=utf-8' };
 const adapterFor = (url: string) =>
   createSearchAdapter({ client: { service: 'search', baseUrl: url, retry: false, breaker: false } });
 
-describe('search-service contract', () => {
+describe('search-service contract', PACT_MOCK_RETRY, () => {
   it('searches documents matching a query', async () => {
     await pact
       .addInteraction()

@@ -7,6 +7,7 @@ import {
   Proxy as ToxiproxyProxy,
 } from 'toxiproxy-node-client';
 import { describe, expect, it } from 'vitest';
+import { PACT_MOCK_RETRY } from '../support/pact-mock-flake.ts';
 
 const { boolean, like, number, regex, string } = MatchersV3;
 
@@ -50,7 +51,7 @@ const proxyAt = (url: string) =>
     toxics: [],
   });
 
-describe('toxiproxy contract', () => {
+describe('toxiproxy contract', PACT_MOCK_RETRY, () => {
   it('reads the version', async () => {
     await pact
       .addInteraction()

@@ -1,4 +1,5 @@
 import { MatchersV2, MatchersV3, PactV2, PactV3, PactV4, SpecificationVersion } from '@pact-foundation/pact';
+import { retryPactMockFlake } from '../../../support/pact-mock-flake.ts';
 
 const { fromProviderState, integer, like, string } = MatchersV3;
 
@@ -8,11 +9,12 @@ const { fromProviderState, integer, like, string } = MatchersV3;
  * interaction per feature `faultline verify` must support. Returns the file paths.
  */
 export async function writePaymentsPacts(dir: string): Promise<PaymentsPacts> {
-  await writeV2(dir);
-  await writeV3(dir);
-  await writeV4(dir);
-  await writeStates(dir);
-  await writeMessages(dir);
+  // Each step again when the Pact mock server's known flake hits it (pact-mock-flake.ts).
+  await retryPactMockFlake(() => writeV2(dir));
+  await retryPactMockFlake(() => writeV3(dir));
+  await retryPactMockFlake(() => writeV4(dir));
+  await retryPactMockFlake(() => writeStates(dir));
+  await retryPactMockFlake(() => writeMessages(dir));
   return {
     v2: `${dir}/checkout-v2-payments.json`,
     v3: `${dir}/checkout-v3-payments.json`,
