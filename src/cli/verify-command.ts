@@ -15,6 +15,8 @@ import { isFaultlineError } from '../errors/faultline-error.ts';
 import { colorEnabled } from '../terminal/color-enabled.ts';
 import { type CliIo, ExitCode } from './cli-io.ts';
 import type { CliCommand } from './command.ts';
+import { collectList } from './list-option.ts';
+import { httpUrlArg } from './parse-args.ts';
 
 interface VerifyFlags {
   provider?: string;
@@ -54,12 +56,12 @@ export const verifyCommand: CliCommand = {
       .option(
         '--base-url <url>',
         'verify against this running provider instead of the reference services',
-        parseUrl,
+        httpUrlArg,
       )
       .option(
         '--state-url <url>',
         "the provider's state-change endpoint (POST { state, params, action }; default <base-url>/_faultline/state)",
-        parseUrl,
+        httpUrlArg,
       )
       .option(
         '--header <"Name: value">',
@@ -83,9 +85,18 @@ export const verifyCommand: CliCommand = {
         ).choices(VERIFIER_LOG_LEVELS),
       )
       .option('--verbose', "show the Pact verifier's own report and logs (on stderr)", false)
-      .option('--pact <fileOrDir>', 'pact file or directory (repeatable; default contracts/)', collect, [])
+      .option(
+        '--pact <fileOrDir>',
+        'pact file or directory (repeatable, or comma-separated; default contracts/)',
+        collectList,
+        [],
+      )
       .option('--config <file>', 'service registry (default faultline.config.yaml)')
-      .option('--broker-url <url>', 'fetch pacts from this Pact Broker (env PACT_BROKER_BASE_URL)', parseUrl)
+      .option(
+        '--broker-url <url>',
+        'fetch pacts from this Pact Broker (env PACT_BROKER_BASE_URL)',
+        httpUrlArg,
+      )
       .option('--broker-token <token>', 'Pact Broker token (env PACT_BROKER_TOKEN)')
       .option(
         '--consumer-version-selectors <json>',
@@ -236,12 +247,6 @@ function parseMs(value: string): number {
     throw new InvalidArgumentError(`expected a whole number of milliseconds > 0, got "${value}".`);
   }
   return ms;
-}
-
-function parseUrl(value: string): string {
-  if (!/^https?:\/\/[^/]+/.test(value))
-    throw new InvalidArgumentError(`expected an http(s) URL, got "${value}".`);
-  return value;
 }
 
 function parseSelectors(value: string): BrokerOptions['consumerVersionSelectors'] {
