@@ -1,32 +1,20 @@
 import type { Dispatcher } from 'undici';
+import type { WireRecord } from '../../report/run-events.ts';
 import type { Clock } from '../../time/clock.ts';
 import type { FullDispatchHandler } from '../dispatch/to-dispatch-handler.ts';
 import { CALL_TAG_HEADER, IDEMPOTENCY_KEY_HEADER, REQUEST_ID_HEADER } from './wire-headers.ts';
 
-/** One request/response exchange as seen on the wire (by the HTTP fault proxy or interceptor). */
-export interface WireEntry {
+/**
+ * One request/response exchange as seen on the wire (by the HTTP fault proxy or interceptor):
+ * the fields of the event log's WireRecord (one definition), with when it started on the
+ * recorder's clock and the upstream origin in place of the scenario context.
+ */
+export type WireEntry = Omit<WireRecord, 'type' | 'scenario' | 'phase' | 't' | 'endpoint'> & {
   /** Clock reading when the request arrived. */
   startedAt: number;
-  /** Until the response ended, failed, or the client closed the request, ms. */
-  durationMs: number;
-  method: string;
-  /** Path without the query string (queries can carry secrets). */
-  path: string;
   /** Origin of the upstream instance the request was for. */
   origin: string;
-  /** Status sent to the client; undefined when no response head was sent. */
-  status?: number;
-  /** The Retry-After header sent to the client, as sent. */
-  retryAfter?: string;
-  /** Whether the request was forwarded to the real upstream (not answered by a fault). */
-  upstream: boolean;
-  requestId?: string;
-  idempotencyKey?: string;
-  /** The load driver's logical-call tag (`X-Faultline-Call`), when the client forwarded it. */
-  call?: string;
-  /** complete: the response ended; error: reset or failed; client-closed: the client gave up first. */
-  end: 'complete' | 'error' | 'client-closed';
-}
+};
 
 /**
  * Records every exchange that crosses the wire, independently of what the client says
