@@ -6,9 +6,9 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
-import { type AddressInfo, createServer } from 'node:net';
 import type { ProxyConfig } from '../../src/proxy/proxy-config.ts';
+import { freePort } from '../../src/scenario/faults/tcp/free-port.ts';
+import { procCpuUs } from './proc-cpu.ts';
 
 /** A proxy process under test: its proxies' listen addresses, its API and its CPU clock. */
 export interface PeerProxy {
@@ -75,22 +75,7 @@ async function waitForApi(url: string, proc: ChildProcess): Promise<void> {
   throw new Error('its API did not answer within 5 s');
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
-}
-
-/** `getconf CLK_TCK`: 100 on every Linux the bench runs on. */
-const CLOCK_TICKS_PER_SECOND = 100;
-
-/** utime + stime of a running process from /proc/<pid>/stat, in µs (10 ms resolution). */
+/** utime + stime of a running process, in µs (10 ms resolution). */
 function processCpuUs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // After "pid (comm) " the state is field 3; utime and stime are fields 14 and 15.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS_PER_SECOND;
+  return procCpuUs(pid, 'own');
 }

@@ -12,7 +12,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { procCpuUs } from './proc-cpu.ts';
 
 export interface WrkResult {
   requests: number;
@@ -85,14 +85,8 @@ function latencyUs(out: string, percentile: string): number {
  */
 function reapedChildrenCpuUs(): number {
   try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    // Fields after "pid (comm) ": state is field 3, cutime and cstime are fields 16 and 17.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[13]) + Number(fields[14])) * 1e6) / CLOCK_TICKS_PER_SECOND;
+    return procCpuUs('self', 'reapedChildren');
   } catch {
     return Number.NaN;
   }
 }
-
-/** `getconf CLK_TCK`: 100 on every Linux the bench runs on. */
-const CLOCK_TICKS_PER_SECOND = 100;

@@ -1,12 +1,10 @@
-import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { startFaultProxy } from '../../src/proxy/start-fault-proxy.ts';
 import type { RunResult } from '../../src/report/run-result.ts';
+import { freePort } from '../../src/scenario/faults/tcp/free-port.ts';
 import { fakeCliIo } from '../support/fake-cli-io.ts';
 import { gatedToxiproxy } from '../support/gated-toxiproxy.ts';
 import { type OwnServiceProject, ownServiceProject, realScenario } from '../support/own-service-project.ts';
@@ -16,16 +14,6 @@ beforeEach(async () => {
   project = await ownServiceProject();
 });
 afterEach(() => project.close());
-
-/** A port nothing listens on: bound, read back, closed. */
-async function closedPort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 /** Every report of the run, read back from the report directory. */
 async function reports(dir: string) {
@@ -70,7 +58,7 @@ describe('a scenario that cannot run is an errored scenario, and the run exits 1
       ]),
     );
     const io = fakeCliIo({ cwd: project.dir });
-    const url = `http://127.0.0.1:${await closedPort()}`;
+    const url = `http://127.0.0.1:${await freePort()}`;
 
     const code = await main(['run', file, '--toxiproxy-url', url, '--report-dir', 'out'], io);
 
