@@ -85,7 +85,7 @@ async function collectPacts(
     const where = byDefault ? 'contracts/ or the registry pact paths' : sources.join(', ');
     throw new ContractsError(
       'FAULTLINE_CONTRACTS_NOT_FOUND',
-      `No pacts found${wanted ? ` for provider "${wanted}"` : ''} in ${where}. Run the consumer contract tests (npx vitest run test/contracts) to write them, or pass --pact.`,
+      `No pacts found${wanted ? ` for provider "${wanted}"` : ''} in ${where}. Run your consumer contract tests to write them (docs/getting-started.md), or name the pact files to verify.`,
     );
   }
   refuseMessagePacts(pacts);
