@@ -18,11 +18,13 @@ import type {
   RetryEvent,
   ServiceHealth,
 } from './client-types.ts';
-import { type CallState, executeAttempts } from './execute-attempts.ts';
+import { answersCall, type CallState, executeAttempts, startFirstAttempt } from './execute-attempts.ts';
 import { ClientMetricsRegistry } from './metrics/client-metrics-registry.ts';
+import { type CallEnds, PendingCall } from './pending-call.ts';
 import { type ResolvedClientOptions, resolveClientOptions } from './resolve-client-options.ts';
 import { buildRequest } from './transport/build-request.ts';
-import type { RawResponse } from './transport/send-attempt.ts';
+import { AttemptHandler, type RawResponse } from './transport/send-attempt.ts';
+import type { AttemptLike } from './transport/start-attempt.ts';
 
 /**
  * Creates the resilient HTTP client of one external service, on undici:
@@ -48,7 +50,7 @@ export function createClient(options: ClientOptions): ResilientClient {
   return new Client(resolveClientOptions(options));
 }
 
-class Client implements ResilientClient {
+class Client implements ResilientClient, CallEnds {
   readonly service: string;
   private readonly o: ResolvedClientOptions;
   private readonly built: BuiltPipeline;
@@ -99,48 +101,101 @@ class Client implements ResilientClient {
   // every variable the closure captures, on every call, even on the paths that never create
   // it. The rare paths (a caller's signal, a queued bulkhead wait, the fallback, the error
   // path) live in their own functions.
-  async request(options: RequestOptions): Promise<ClientResponse> {
+  //
+  // Why request() is not async: a call its first attempt answers takes the synchronous path
+  // (pending-call.ts): the attempt is started here, its handler tells the call when the
+  // response is complete, and the one promise the caller holds is resolved there. Every other
+  // call (a queued bulkhead wait, a rate-limit wait, a retry, a failure, an event listener
+  // to call) runs the async path, `run`.
+  request(options: RequestOptions): Promise<ClientResponse> {
     const { o, built } = this;
     const startedAt = o.clock.now();
     const request = buildRequest(built.requestDefaults, options);
-    const deadlineMs = options.deadlineMs ?? o.deadlineMs;
-    const call: CallState = {
+    const call = new PendingCall(
+      this,
+      options,
       request,
       startedAt,
-      deadlineAt: startedAt + deadlineMs,
-      deadlineMs,
-      timeoutMs: options.timeoutMs ?? o.timeoutMs,
-      signal: options.signal,
-      attempts: 0,
-      current: undefined,
-      lastErrorCode: undefined,
-      shortCircuited: false,
-      aborted: undefined,
-      endedAt: -1,
-      fresh: true,
-    };
-    const signal = options.signal;
-    const onAbort = signal === undefined ? undefined : abortOnSignal(call, signal, o.service);
+      options.deadlineMs ?? o.deadlineMs,
+      options.timeoutMs ?? o.timeoutMs,
+    );
+    if (options.signal !== undefined) call.onAbort = abortOnSignal(call, options.signal, o.service);
     if (this.closed) call.aborted = new AbortedError(o.service);
     const bulkhead = built.bulkhead;
-    let entered = false;
-    try {
-      if (bulkhead !== undefined) {
-        // A free slot is taken without a promise; only a queued call waits.
-        if (call.aborted === undefined && bulkhead.tryEnter()) entered = true;
-        else {
-          await this.waitForSlot(call);
-          entered = true;
-        }
+    // A free slot is taken without a promise; only a queued call waits.
+    if (bulkhead !== undefined && call.aborted === undefined) call.entered = bulkhead.tryEnter();
+    // Listeners are called on the async path only, never from inside undici's callbacks.
+    if (
+      (bulkhead === undefined || call.entered) &&
+      this.attemptEmitter.size === 0 &&
+      this.callEmitter.size === 0
+    ) {
+      let first: AttemptLike | undefined;
+      try {
+        first = startFirstAttempt(built.pipeline, call);
+      } catch (err) {
+        return this.run(call, undefined, err as Error);
       }
-      const raw = await executeAttempts(built.pipeline, call);
-      built.fallback?.onSuccess(options.cacheKey ?? request.cacheKey, raw);
+      if (first instanceof AttemptHandler) return call.listen(first);
+      if (first !== undefined) return this.run(call, first);
+    }
+    return this.run(call, undefined);
+  }
+
+  answers(status: number): boolean {
+    return !this.built.pipeline.callFailureStatuses.has(status);
+  }
+
+  answer(call: PendingCall, handler: AttemptHandler, raw: RawResponse): ClientResponse {
+    const { built } = this;
+    answersCall(built.pipeline, call, handler, raw);
+    built.fallback?.onSuccess(call.options.cacheKey ?? call.request.cacheKey, raw);
+    const response = this.succeed(call, raw, undefined, false, call.endedAt);
+    this.release(call);
+    return response;
+  }
+
+  proceed(call: PendingCall, started: AttemptLike): Promise<ClientResponse> {
+    return this.run(call, started);
+  }
+
+  /**
+   * The async path of a call: waits for a bulkhead slot if it has none, runs the attempts
+   * (from `started`, the first attempt already under way, if any), applies the fallback and
+   * ends the call; `thrown`: the call failed before any attempt started.
+   */
+  private async run(
+    call: PendingCall,
+    started: AttemptLike | undefined,
+    thrown?: Error,
+  ): Promise<ClientResponse> {
+    const { built } = this;
+    try {
+      if (thrown !== undefined) throw thrown;
+      const bulkhead = built.bulkhead;
+      if (bulkhead !== undefined && !call.entered) {
+        await this.waitForSlot(call);
+        call.entered = true;
+      }
+      const raw = await executeAttempts(built.pipeline, call, started);
+      built.fallback?.onSuccess(call.options.cacheKey ?? call.request.cacheKey, raw);
       return this.succeed(call, raw, undefined, false, call.endedAt);
-    } catch (thrown) {
-      return await this.recover(call, options, thrown as Error & { code?: string });
+    } catch (err) {
+      return await this.recover(call, call.options, err as Error & { code?: string });
     } finally {
-      if (entered) bulkhead!.leave();
-      if (onAbort !== undefined) signal!.removeEventListener('abort', onAbort);
+      this.release(call);
+    }
+  }
+
+  /** Gives back what the call holds: its bulkhead slot, its listener on the caller's signal. */
+  private release(call: PendingCall): void {
+    if (call.entered) {
+      call.entered = false;
+      this.built.bulkhead!.leave();
+    }
+    if (call.onAbort !== undefined) {
+      call.signal!.removeEventListener('abort', call.onAbort);
+      call.onAbort = undefined;
     }
   }
 

@@ -69,80 +69,50 @@ export interface CallState {
   endedAt: number;
   /** True while nothing was awaited since `startedAt` (the first attempt may reuse that reading). */
   fresh: boolean;
+  /** The current attempt's start reading, breaker permit and whether the deadline bounds it. */
+  attemptStart: number;
+  permit: BreakerPermit | undefined;
+  boundByDeadline: boolean;
 }
 
 /**
  * deadline( retry( breaker( timeout( transport )))) for one call; the fallback is applied
  * by the client around it. Resolves with a response that is not a failure, or throws the
  * typed error of the last attempt (see docs/client.md for the order and why).
+ *
+ * `started`: the call's first attempt, when the client already started it (startFirstAttempt)
+ * and it did not answer the call at once; it is judged here like any other attempt.
  */
-export async function executeAttempts(p: CallPipeline, call: CallState): Promise<RawResponse> {
-  const { clock, retry, breaker } = p;
+export async function executeAttempts(
+  p: CallPipeline,
+  call: CallState,
+  started?: AttemptLike,
+): Promise<RawResponse> {
+  const { clock, retry } = p;
   // One clock reading per attempt start and one per attempt end: the call's own start
   // stands for the first attempt's when nothing was awaited in between.
-  retry?.onCallStart(call.startedAt);
+  if (started === undefined) retry?.onCallStart(call.startedAt);
   let previousDelayMs = 0;
   for (let attempt = 1; ; attempt++) {
-    if (call.aborted !== undefined) throw call.aborted;
-    let start = attempt === 1 && call.fresh ? call.startedAt : clock.now();
-    // rate limit: per attempt (retries take tokens too), before the breaker so a waiting
-    // attempt does not hold a half-open probe slot.
-    if (p.rateLimit !== undefined && !tryTakeToken(p.rateLimit, start)) {
-      await waitForToken(p, call);
-      start = clock.now();
-    }
-    // breaker: judged per attempt, so an open circuit also stops the retries of a call.
-    let permit: BreakerPermit | undefined;
-    if (breaker !== undefined) {
-      permit = breaker.tryAcquire();
-      if (permit === undefined) {
-        call.shortCircuited = true;
-        throw new BreakerOpenError(p.service, breaker.state, breaker.remainingOpenMs());
+    let handler: AttemptLike;
+    if (attempt === 1 && started !== undefined) handler = started;
+    else {
+      if (call.aborted !== undefined) throw call.aborted;
+      let start = attempt === 1 && call.fresh ? call.startedAt : clock.now();
+      // rate limit: per attempt (retries take tokens too), before the breaker so a waiting
+      // attempt does not hold a half-open probe slot.
+      if (p.rateLimit !== undefined && !tryTakeToken(p.rateLimit, start)) {
+        await waitForToken(p, call);
+        start = clock.now();
       }
+      handler = startAttempt(p, call, attempt, start);
     }
-    // deadline: an attempt never runs past it; when the deadline is the tighter bound its
-    // timeout is reported as DeadlineExceeded, which is not retried.
-    const remaining = call.deadlineAt - start;
-    if (remaining <= 0) {
-      permit?.ignore();
-      throw new DeadlineExceededError(p.service, call.deadlineMs);
-    }
-    const boundByDeadline = remaining < call.timeoutMs;
-    // The prepared request is the first attempt's request as it is (no copy per call).
-    const attemptRequest: AttemptRequest =
-      attempt === 1
-        ? call.request
-        : {
-            method: call.request.method,
-            path: call.request.path,
-            headers: headersForAttempt(call.request, attempt),
-            body: call.request.body,
-          };
-    const timeoutAt = boundByDeadline ? call.deadlineAt : start + call.timeoutMs;
-    const timeoutMs = boundByDeadline ? remaining : call.timeoutMs;
-    const handler: AttemptLike =
-      p.start === undefined
-        ? sendAttempt(p.transport, attemptRequest, timeoutAt, timeoutMs)
-        : p.start(attemptRequest, call.request, timeoutAt, timeoutMs);
-    call.current = handler;
-    call.attempts = attempt;
-    p.active.add(handler);
-    p.metrics.attempts++;
     let result: AttemptResult;
     let lastError: Error;
     try {
       const response = await handler.promise;
-      const end = clock.now();
-      call.endedAt = end;
-      const duration = end - start;
+      if (answersCall(p, call, handler, response)) return response;
       const status = response.status;
-      if (permit !== undefined) {
-        if (p.breakerFailureStatuses.has(status)) permit.failure(duration, end);
-        else if (status < 400) permit.success(duration, end);
-        else permit.ignore();
-      }
-      emitAttempt(p, call, attempt, start, duration, status, undefined, handler.origin);
-      if (!p.callFailureStatuses.has(status)) return response;
       call.lastErrorCode = 'FAULTLINE_HTTP_STATUS';
       lastError = new HttpStatusError(p.service, response);
       const retryAfter = response.headers['retry-after'];
@@ -154,9 +124,10 @@ export async function executeAttempts(p: CallPipeline, call: CallState): Promise
       }
       result = { kind: 'status', status, retryAfterMs };
     } catch (thrown) {
+      const { permit } = call;
       const end = clock.now();
       call.endedAt = end;
-      const duration = end - start;
+      const duration = end - call.attemptStart;
       let err = thrown as Error & { code?: string };
       if (call.aborted !== undefined || err instanceof AbortedError) {
         permit?.ignore();
@@ -164,11 +135,11 @@ export async function executeAttempts(p: CallPipeline, call: CallState): Promise
       }
       if (err.code === 'FAULTLINE_BODY_TOO_LARGE') permit?.ignore();
       else permit?.failure(duration, end);
-      if (boundByDeadline && err.code === 'FAULTLINE_TIMEOUT') {
+      if (call.boundByDeadline && err.code === 'FAULTLINE_TIMEOUT') {
         err = new DeadlineExceededError(p.service, call.deadlineMs, { cause: err });
       }
       call.lastErrorCode = err.code;
-      emitAttempt(p, call, attempt, start, duration, undefined, err.code, handler.origin);
+      emitAttempt(p, call, attempt, call.attemptStart, duration, undefined, err.code, handler.origin);
       if (err.code === 'FAULTLINE_DEADLINE_EXCEEDED') throw err;
       lastError = err;
       result = { kind: 'error', code: err.code ?? 'UNKNOWN' };
@@ -206,6 +177,93 @@ export async function executeAttempts(p: CallPipeline, call: CallState): Promise
     await backoff(p, call, decision.delayMs);
     previousDelayMs = decision.delayMs;
   }
+}
+
+/**
+ * Starts the first attempt of a fresh call without awaiting anything, when nothing stands
+ * in its way (a rate-limit token is there): the client's synchronous path. Returns
+ * undefined when the call must take the async path from its start (executeAttempts);
+ * throws BreakerOpenError or DeadlineExceededError like executeAttempts would.
+ */
+export function startFirstAttempt(p: CallPipeline, call: CallState): AttemptLike | undefined {
+  if (call.aborted !== undefined) return undefined;
+  if (p.rateLimit !== undefined && !tryTakeToken(p.rateLimit, call.startedAt)) return undefined;
+  p.retry?.onCallStart(call.startedAt);
+  return startAttempt(p, call, 1, call.startedAt);
+}
+
+/** breaker ─► deadline ─► timeout ─► transport for attempt `attempt`, starting at `start`. */
+function startAttempt(p: CallPipeline, call: CallState, attempt: number, start: number): AttemptLike {
+  const { breaker } = p;
+  // breaker: judged per attempt, so an open circuit also stops the retries of a call.
+  let permit: BreakerPermit | undefined;
+  if (breaker !== undefined) {
+    permit = breaker.tryAcquire();
+    if (permit === undefined) {
+      call.shortCircuited = true;
+      throw new BreakerOpenError(p.service, breaker.state, breaker.remainingOpenMs());
+    }
+  }
+  // deadline: an attempt never runs past it; when the deadline is the tighter bound its
+  // timeout is reported as DeadlineExceeded, which is not retried.
+  const remaining = call.deadlineAt - start;
+  if (remaining <= 0) {
+    permit?.ignore();
+    throw new DeadlineExceededError(p.service, call.deadlineMs);
+  }
+  const boundByDeadline = remaining < call.timeoutMs;
+  call.attemptStart = start;
+  call.permit = permit;
+  call.boundByDeadline = boundByDeadline;
+  // The prepared request is the first attempt's request as it is (no copy per call).
+  const attemptRequest: AttemptRequest =
+    attempt === 1
+      ? call.request
+      : {
+          method: call.request.method,
+          path: call.request.path,
+          headers: headersForAttempt(call.request, attempt),
+          body: call.request.body,
+        };
+  const timeoutAt = boundByDeadline ? call.deadlineAt : start + call.timeoutMs;
+  const timeoutMs = boundByDeadline ? remaining : call.timeoutMs;
+  const handler: AttemptLike =
+    p.start === undefined
+      ? sendAttempt(p.transport, attemptRequest, timeoutAt, timeoutMs)
+      : p.start(attemptRequest, call.request, timeoutAt, timeoutMs);
+  call.current = handler;
+  call.attempts = attempt;
+  p.active.add(handler);
+  p.metrics.attempts++;
+  return handler;
+}
+
+/**
+ * Judges a response of the current attempt: breaker accounting, the attempt event, and
+ * whether it answers the call (a status that does not fail the call). When it does, the
+ * attempt is done with here; otherwise the caller goes on with the failure.
+ */
+export function answersCall(
+  p: CallPipeline,
+  call: CallState,
+  handler: AttemptLike,
+  response: RawResponse,
+): boolean {
+  const end = p.clock.now();
+  call.endedAt = end;
+  const duration = end - call.attemptStart;
+  const status = response.status;
+  const { permit } = call;
+  if (permit !== undefined) {
+    if (p.breakerFailureStatuses.has(status)) permit.failure(duration, end);
+    else if (status < 400) permit.success(duration, end);
+    else permit.ignore();
+  }
+  emitAttempt(p, call, call.attempts, call.attemptStart, duration, status, undefined, handler.origin);
+  if (p.callFailureStatuses.has(status)) return false;
+  p.active.delete(handler);
+  call.current = undefined;
+  return true;
 }
 
 /** Takes a token if one is there at `now` (the common case: no promise, no await). */

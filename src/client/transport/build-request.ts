@@ -1,5 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { HttpMethod, RequestOptions } from '../client-types.ts';
+import { createUuidSequence } from './uuid-sequence.ts';
+
+/** Fresh X-Request-ID values of this process (UUID-shaped; uuid-sequence.ts). */
+const nextRequestId = createUuidSequence();
 
 /** A call's request, built once and reused by every attempt. */
 export interface PreparedRequest {
@@ -56,7 +59,7 @@ export function buildRequest(defaults: RequestDefaults, options: RequestOptions)
   } else {
     body = options.body;
   }
-  const requestId = headers['x-request-id'] ?? randomUUID();
+  const requestId = headers['x-request-id'] ?? nextRequestId();
   headers['x-request-id'] = requestId;
   const idempotencyKey = options.idempotencyKey ?? headers['idempotency-key'];
   if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;

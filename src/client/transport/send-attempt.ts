@@ -26,6 +26,11 @@ export interface AttemptObserver {
   attemptSettled(attempt: AttemptHandler, status: number | undefined, errorCode: string | undefined): void;
 }
 
+/** Told when an attempt settles, with no promise between: read `response` or `failure`. */
+export interface AttemptListener {
+  attemptDone(attempt: AttemptHandler): void;
+}
+
 /** Request of one attempt, as handed to undici. */
 export interface AttemptRequest {
   method: string;
@@ -92,35 +97,55 @@ export class AttemptHandler implements Dispatcher.DispatchHandler, WheelEntry {
   /** Endpoint index for the observer. */
   endpoint = -1;
   observer: AttemptObserver | undefined = undefined;
+  /**
+   * Told once, synchronously, when the attempt settles (set it before dispatch, or check
+   * `settled` after): the client's first attempt listens here instead of awaiting `promise`.
+   */
+  listener: AttemptListener | undefined = undefined;
+  /** The whole response, once the attempt succeeded. */
+  response: RawResponse | undefined = undefined;
+  /** The typed error, once the attempt failed. */
+  failure: Error | undefined = undefined;
+  settled = false;
   private abortRequest: ((err?: Error) => void) | undefined = undefined;
-  private settled = false;
-  private failure: Error | undefined = undefined;
   private status = 0;
   private rawHeaders: RawHeaders = NO_HEADERS;
   /** The first chunk; most small bodies arrive in one. */
   private first: Buffer | undefined = undefined;
   private more: Buffer[] | undefined = undefined;
   private bytes = 0;
-  private resolve!: (r: RawResponse) => void;
-  private reject!: (e: Error) => void;
-  readonly promise: Promise<RawResponse>;
+  private settledPromise: Promise<RawResponse> | undefined = undefined;
+  private resolve: ((r: RawResponse) => void) | undefined = undefined;
+  private reject: ((e: Error) => void) | undefined = undefined;
 
   constructor(
     private readonly transport: AttemptTransport,
     private readonly timeoutMs: number,
-  ) {
-    this.promise = new Promise<RawResponse>((resolve, reject) => {
-      this.resolve = resolve;
-      this.reject = reject;
-    });
+  ) {}
+
+  /**
+   * The attempt's result as a promise, made when first asked for: an attempt whose caller
+   * listens (`listener`) costs no promise, and a failure nobody asked about is no
+   * unhandled rejection.
+   */
+  get promise(): Promise<RawResponse> {
+    if (this.settledPromise === undefined) {
+      if (this.response !== undefined) this.settledPromise = Promise.resolve(this.response);
+      else if (this.failure !== undefined) this.settledPromise = Promise.reject(this.failure);
+      else {
+        this.settledPromise = new Promise<RawResponse>((resolve, reject) => {
+          this.resolve = resolve;
+          this.reject = reject;
+        });
+      }
+    }
+    return this.settledPromise;
   }
 
   /** Fails the attempt with `err` and aborts its request (now, or when it starts). */
   abort(err: Error): void {
     if (this.settled) return;
-    this.settle(undefined, (err as { code?: string }).code);
-    this.failure = err;
-    this.reject(err);
+    this.fail(err);
     this.abortRequest?.(err);
   }
 
@@ -165,18 +190,31 @@ export class AttemptHandler implements Dispatcher.DispatchHandler, WheelEntry {
 
   onComplete(_trailers: unknown): void {
     if (this.settled) return;
-    this.settle(this.status, undefined);
     const body = this.more !== undefined ? Buffer.concat(this.more, this.bytes) : (this.first ?? EMPTY);
-    this.resolve(new BufferedResponse(this.status, this.rawHeaders, body));
+    const response = new BufferedResponse(this.status, this.rawHeaders, body);
+    this.response = response;
+    this.settle(this.status, undefined);
+    this.resolve?.(response);
+    this.listener?.attemptDone(this);
   }
 
   onError(err: Error): void {
     if (this.settled) return;
-    const mapped = mapTransportError(err, this.transport.service, this.timeoutMs);
-    this.settle(undefined, (mapped as { code?: string }).code);
-    this.reject(mapped);
+    this.fail(mapTransportError(err, this.transport.service, this.timeoutMs));
   }
 
+  private fail(err: Error): void {
+    this.failure = err;
+    this.settle(undefined, (err as { code?: string }).code);
+    this.reject?.(err);
+    this.listener?.attemptDone(this);
+  }
+
+  /**
+   * Settling tells the observer (endpoint bookkeeping) first; then the promise settles and
+   * last the listener hears it, so that whoever watched the promise (a stage's latency
+   * record) is queued before anything the call does when it ends.
+   */
   private settle(status: number | undefined, errorCode: string | undefined): void {
     this.settled = true;
     this.transport.wheel.cancel(this);
