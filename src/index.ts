@@ -58,6 +58,7 @@ export type {
   RetryEvent,
   RetryOptions,
   ServiceHealth,
+  StreamingClientResponse,
 } from './client/client-types.ts';
 export { createClient } from './client/create-client.ts';
 export {

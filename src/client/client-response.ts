@@ -1,6 +1,6 @@
 import { InvalidResponseError } from '../errors/invalid-response-error.ts';
 import type { CallOutcome, ClientResponse } from './client-types.ts';
-import type { RawResponse } from './transport/send-attempt.ts';
+import type { RawResponse } from './transport/attempt-handler.ts';
 
 const decoder = new TextDecoder();
 
@@ -21,7 +21,8 @@ export class CallResponse implements ClientResponse {
   readonly body: Uint8Array;
 
   constructor(
-    private readonly raw: RawResponse,
+    /** The response as the transport gave it (a StreamedResponse for `stream()`). */
+    readonly raw: RawResponse,
     readonly outcome: CallOutcome,
     private readonly service: string,
     private readonly scrub: ScrubText,

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import type {
@@ -238,6 +239,18 @@ export interface ClientResponse {
   outcome: CallOutcome;
 }
 
+/**
+ * A response whose body arrives as a stream (`client.stream()`): settled when the headers
+ * arrive. The attempt's timeout and `maxResponseBytes` still cover the whole body: either
+ * destroys `body` with FAULTLINE_TIMEOUT / FAULTLINE_BODY_TOO_LARGE.
+ */
+export interface StreamingClientResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Readable;
+  outcome: CallOutcome;
+}
+
 export interface RetryEvent {
   service: string;
   requestId: string;
@@ -312,6 +325,13 @@ export interface MetricsSnapshot {
 export interface ResilientClient extends ClientEvents {
   readonly service: string;
   request(options: RequestOptions): Promise<ClientResponse>;
+  /**
+   * Like `request`, with the body as a stream, for large bodies: retries, breaker, deadline
+   * and fallback work as for `request` until the headers of an answer arrive; the call ends
+   * there (its outcome, metrics and bulkhead slot), and the body follows in `body`.
+   * docs/client.md, "Streaming bodies".
+   */
+  stream(options: RequestOptions): Promise<StreamingClientResponse>;
   metrics(): MetricsSnapshot;
   /** Prometheus text exposition of this client's metrics. */
   prometheus(): Promise<string>;

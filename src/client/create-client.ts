@@ -17,13 +17,15 @@ import type {
   ResilientClient,
   RetryEvent,
   ServiceHealth,
+  StreamingClientResponse,
 } from './client-types.ts';
 import { answersCall, type CallState, executeAttempts, startFirstAttempt } from './execute-attempts.ts';
 import { ClientMetricsRegistry } from './metrics/client-metrics-registry.ts';
 import { type CallEnds, PendingCall } from './pending-call.ts';
 import { type ResolvedClientOptions, resolveClientOptions } from './resolve-client-options.ts';
+import { streamingResponse } from './streaming-response.ts';
+import { AttemptHandler, type RawResponse } from './transport/attempt-handler.ts';
 import { buildRequest } from './transport/build-request.ts';
-import { AttemptHandler, type RawResponse } from './transport/send-attempt.ts';
 import type { AttemptLike } from './transport/start-attempt.ts';
 
 /**
@@ -108,19 +110,8 @@ class Client implements ResilientClient, CallEnds {
   // call (a queued bulkhead wait, a rate-limit wait, a retry, a failure, an event listener
   // to call) runs the async path, `run`.
   request(options: RequestOptions): Promise<ClientResponse> {
-    const { o, built } = this;
-    const startedAt = o.clock.now();
-    const request = buildRequest(built.requestDefaults, options);
-    const call = new PendingCall(
-      this,
-      options,
-      request,
-      startedAt,
-      options.deadlineMs ?? o.deadlineMs,
-      options.timeoutMs ?? o.timeoutMs,
-    );
-    if (options.signal !== undefined) call.onAbort = abortOnSignal(call, options.signal, o.service);
-    if (this.closed) call.aborted = new AbortedError(o.service);
+    const { built } = this;
+    const call = this.newCall(options);
     const bulkhead = built.bulkhead;
     // A free slot is taken without a promise; only a queued call waits.
     if (bulkhead !== undefined && call.aborted === undefined) call.entered = bulkhead.tryEnter();
@@ -140,6 +131,29 @@ class Client implements ResilientClient, CallEnds {
       if (first !== undefined) return this.run(call, first);
     }
     return this.run(call, undefined);
+  }
+
+  async stream(options: RequestOptions): Promise<StreamingClientResponse> {
+    const call = this.newCall(options);
+    // Statuses that fail the call are read whole, so the retry loop judges them as usual.
+    call.request.stream = this.built.pipeline.callFailureStatuses;
+    return streamingResponse((await this.run(call, undefined)) as CallResponse);
+  }
+
+  private newCall(options: RequestOptions): PendingCall {
+    const { o } = this;
+    const startedAt = o.clock.now();
+    const call = new PendingCall(
+      this,
+      options,
+      buildRequest(this.built.requestDefaults, options),
+      startedAt,
+      options.deadlineMs ?? o.deadlineMs,
+      options.timeoutMs ?? o.timeoutMs,
+    );
+    if (options.signal !== undefined) call.onAbort = abortOnSignal(call, options.signal, o.service);
+    if (this.closed) call.aborted = new AbortedError(o.service);
+    return call;
   }
 
   answers(status: number): boolean {
@@ -178,7 +192,10 @@ class Client implements ResilientClient, CallEnds {
         call.entered = true;
       }
       const raw = await executeAttempts(built.pipeline, call, started);
-      built.fallback?.onSuccess(call.options.cacheKey ?? call.request.cacheKey, raw);
+      // A streamed body is not in memory: there is nothing to keep for the last-good cache.
+      if (call.request.stream === undefined) {
+        built.fallback?.onSuccess(call.options.cacheKey ?? call.request.cacheKey, raw);
+      }
       return this.succeed(call, raw, undefined, false, call.endedAt);
     } catch (err) {
       return await this.recover(call, call.options, err as Error & { code?: string });

@@ -12,13 +12,9 @@ import type { ClientMetrics } from './metrics/client-metrics.ts';
 import type { TokenBucket } from './rate-limit/token-bucket.ts';
 import { parseRetryAfter } from './retry/parse-retry-after.ts';
 import type { AttemptResult, RetryPolicy } from './retry/retry-policy.ts';
+import type { AttemptRequest, AttemptTransport, RawResponse } from './transport/attempt-handler.ts';
 import { headersForAttempt, type PreparedRequest } from './transport/build-request.ts';
-import {
-  type AttemptRequest,
-  type AttemptTransport,
-  type RawResponse,
-  sendAttempt,
-} from './transport/send-attempt.ts';
+import { sendAttempt } from './transport/send-attempt.ts';
 import type { AttemptLike, StartAttempt } from './transport/start-attempt.ts';
 
 /** What every call of one client shares. */
@@ -224,6 +220,7 @@ function startAttempt(p: CallPipeline, call: CallState, attempt: number, start: 
           path: call.request.path,
           headers: headersForAttempt(call.request, attempt),
           body: call.request.body,
+          stream: call.request.stream,
         };
   const timeoutAt = boundByDeadline ? call.deadlineAt : start + call.timeoutMs;
   const timeoutMs = boundByDeadline ? remaining : call.timeoutMs;

@@ -2,8 +2,8 @@ import type { AbortedError } from '../errors/aborted-error.ts';
 import type { BreakerPermit } from './breaker/circuit-breaker.ts';
 import type { ClientResponse, RequestOptions } from './client-types.ts';
 import type { CallState } from './execute-attempts.ts';
+import type { AttemptHandler, AttemptListener, RawResponse } from './transport/attempt-handler.ts';
 import type { PreparedRequest } from './transport/build-request.ts';
-import type { AttemptHandler, AttemptListener, RawResponse } from './transport/send-attempt.ts';
 import type { AttemptLike } from './transport/start-attempt.ts';
 
 /** What a call needs of its client to end. */

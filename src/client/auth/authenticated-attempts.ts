@@ -1,4 +1,4 @@
-import type { RawResponse } from '../transport/send-attempt.ts';
+import type { RawResponse } from '../transport/attempt-handler.ts';
 import type { AttemptLike, StartAttempt } from '../transport/start-attempt.ts';
 import type { AuthProvider } from './auth-provider.ts';
 

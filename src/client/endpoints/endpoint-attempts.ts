@@ -1,10 +1,6 @@
 import type { Clock } from '../../time/clock.ts';
-import {
-  type AttemptHandler,
-  type AttemptObserver,
-  type AttemptTransport,
-  sendAttempt,
-} from '../transport/send-attempt.ts';
+import type { AttemptHandler, AttemptObserver, AttemptTransport } from '../transport/attempt-handler.ts';
+import { sendAttempt } from '../transport/send-attempt.ts';
 import type { StartAttempt } from '../transport/start-attempt.ts';
 import { endpointOutcome } from './endpoint-outcome.ts';
 import { EndpointSet } from './endpoint-set.ts';

@@ -3,9 +3,10 @@ import type { Clock } from '../../time/clock.ts';
 import type { ResolvedClientOptions } from '../resolve-client-options.ts';
 import { splitBaseUrl } from '../split-base-url.ts';
 import type { TimerWheel } from '../timeout/timer-wheel.ts';
+import type { AttemptTransport, RawResponse } from '../transport/attempt-handler.ts';
 import { headersWithoutCredentials, type PreparedRequest } from '../transport/build-request.ts';
 import { createSecondaryTransport } from '../transport/create-transport.ts';
-import { type AttemptTransport, type RawResponse, sendAttempt } from '../transport/send-attempt.ts';
+import { sendAttempt } from '../transport/send-attempt.ts';
 import type { AttemptLike } from '../transport/start-attempt.ts';
 
 /** The part of a failed call the alternate attempt needs. */

@@ -1,6 +1,6 @@
 import type { Clock } from '../../time/clock.ts';
 import type { FallbackKind, FallbackOptions } from '../client-types.ts';
-import type { RawResponse } from '../transport/send-attempt.ts';
+import type { RawResponse } from '../transport/attempt-handler.ts';
 import { DEFAULT_CACHE_MAX_ENTRIES, LastGoodCache } from './last-good-cache.ts';
 
 /** A response served in place of a failed call. */

@@ -1,6 +1,6 @@
 import { FALLBACK_DEFAULTS } from '../../config/options/client-defaults.ts';
 import type { Clock } from '../../time/clock.ts';
-import type { RawResponse } from '../transport/send-attempt.ts';
+import type { RawResponse } from '../transport/attempt-handler.ts';
 
 /** Entries the cache keeps (the `fallback.maxEntries` default, declared in client-defaults.ts). */
 export const DEFAULT_CACHE_MAX_ENTRIES: number = FALLBACK_DEFAULTS.maxEntries;

@@ -1,7 +1,7 @@
 import { AbortedError } from '../../errors/aborted-error.ts';
 import type { Clock } from '../../time/clock.ts';
 import { IDEMPOTENT_METHODS } from '../retry/retry-policy.ts';
-import type { RawResponse } from '../transport/send-attempt.ts';
+import type { RawResponse } from '../transport/attempt-handler.ts';
 import type { AttemptLike, StartAttempt } from '../transport/start-attempt.ts';
 import { hedgeDelay } from './hedge-delay.ts';
 import type { LatencyTracker } from './latency-tracker.ts';

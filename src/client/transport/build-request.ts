@@ -19,6 +19,8 @@ export interface PreparedRequest {
   cacheKey: string;
   /** The call's own values of headers the static credentials replaced (rare; else undefined). */
   shadowed: Record<string, string> | undefined;
+  /** Set by `client.stream()` only (AttemptRequest.stream). */
+  stream?: ReadonlySet<number> | undefined;
 }
 
 /** The parts of the client options a request is built from. */

@@ -10,7 +10,7 @@ import {
 } from 'undici';
 import type { ResolvedClientOptions } from '../resolve-client-options.ts';
 import type { TimerWheel } from '../timeout/timer-wheel.ts';
-import type { AttemptTransport } from './send-attempt.ts';
+import type { AttemptTransport } from './attempt-handler.ts';
 
 /**
  * The transport of one origin: the injected dispatcher, or an undici Pool the client owns

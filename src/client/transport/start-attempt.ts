@@ -1,4 +1,4 @@
-import type { AttemptRequest, RawResponse } from './send-attempt.ts';
+import type { AttemptRequest, RawResponse } from './attempt-handler.ts';
 
 /** An attempt in flight, as the retry loop sees it: a result and a way to cancel it. */
 export interface AttemptLike {
