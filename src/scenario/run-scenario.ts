@@ -1,6 +1,6 @@
 import type { FaultlineConfig } from '../config/faultline-config-schema.ts';
 import { CLIENT_DEFAULTS } from '../config/options/client-defaults.ts';
-import { FaultlineError } from '../errors/faultline-error.ts';
+import { AbortedError } from '../errors/aborted-error.ts';
 import type { Clock } from '../time/clock.ts';
 import { ManualClock } from '../time/manual-clock.ts';
 import { systemClock } from '../time/system-clock.ts';
@@ -144,7 +144,7 @@ export async function runScenario(o: RunScenarioOptions): Promise<ScenarioOutcom
     if (o.signal?.aborted) outcome.interrupted = true;
     else outcome.error = err instanceof Error ? err.message : String(err);
     // Stop the load first so no call starts while faults are being removed.
-    const stopping = driver?.abort(new FaultlineError('FAULTLINE_ABORTED', 'The scenario was stopped'));
+    const stopping = driver?.abort(new AbortedError(scenario.service));
     if (stopping) await (clock instanceof ManualClock ? runInVirtualTime(clock, stopping) : stopping);
   } finally {
     const failures = await undo.drain();

@@ -1,7 +1,9 @@
+import { unplacedIssue } from '../../config/yaml/input-issue.ts';
 import { FaultlineError } from '../../errors/faultline-error.ts';
 import { TcpFaultTarget } from '../faults/tcp/tcp-fault-target.ts';
 import type { LoadedScenario } from '../load-scenario-file.ts';
 import type { ScenarioEnvironment } from '../scenario-environment.ts';
+import { ScenarioInvalidError } from '../scenario-invalid-error.ts';
 import type { UndoStack } from '../undo-stack.ts';
 
 export interface RealUpstreams {
@@ -28,10 +30,14 @@ export async function realUpstreams(
   undo: UndoStack,
 ): Promise<RealUpstreams> {
   if (!baseUrl) {
-    throw new FaultlineError(
-      'FAULTLINE_SCENARIO_INVALID',
-      `${scenario.file}: service "${scenario.service}" has neither a baseUrl nor a reference service in faultline.config.yaml.`,
-    );
+    // Checked when the scenario is loaded (scenario-cross-checks.ts); here for a registry changed since.
+    throw new ScenarioInvalidError([
+      unplacedIssue(
+        scenario.file,
+        'service',
+        `service "${scenario.service}" has neither a baseUrl nor a reference service in faultline.config.yaml.`,
+      ),
+    ]);
   }
   const url = new URL(baseUrl);
   const prefix = url.pathname === '/' ? '' : url.pathname;

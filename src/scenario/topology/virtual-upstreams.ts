@@ -1,9 +1,10 @@
 import type { Dispatcher } from 'undici';
-import { FaultlineError } from '../../errors/faultline-error.ts';
+import { unplacedIssue } from '../../config/yaml/input-issue.ts';
 import { InProcessDispatcher } from '../dispatch/in-process-dispatcher.ts';
 import { OriginRouterDispatcher } from '../dispatch/origin-router-dispatcher.ts';
 import type { LoadedScenario } from '../load-scenario-file.ts';
 import type { ScenarioEnvironment } from '../scenario-environment.ts';
+import { ScenarioInvalidError } from '../scenario-invalid-error.ts';
 import type { UndoStack } from '../undo-stack.ts';
 
 /**
@@ -21,10 +22,14 @@ export function virtualUpstreams(
   undo: UndoStack,
 ): { origins: string[]; dispatcher: Dispatcher } {
   if (!reference) {
-    throw new FaultlineError(
-      'FAULTLINE_SCENARIO_INVALID',
-      `${scenario.file}: service "${scenario.service}" has no reference service, so it cannot run in virtual time. Set mode: real.`,
-    );
+    // Checked when the scenario is loaded (scenario-cross-checks.ts); here for a registry changed since.
+    throw new ScenarioInvalidError([
+      unplacedIssue(
+        scenario.file,
+        'mode',
+        `service "${scenario.service}" has no reference service, so it cannot run in virtual time. Set mode: real.`,
+      ),
+    ]);
   }
   const n = scenario.upstreams;
   const origins =
