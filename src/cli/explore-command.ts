@@ -9,6 +9,7 @@ import { exploreRunResult } from '../explore/explore-run-result.ts';
 import { resolveExploreServices } from '../explore/resolve-explore-services.ts';
 import { writeReports } from '../report/write-reports.ts';
 import { ExitCode } from './cli-io.ts';
+import { cliWording } from './cli-wording.ts';
 import type { CliCommand } from './command.ts';
 import { integerArg, shardArg } from './parse-args.ts';
 
@@ -117,7 +118,9 @@ export const exploreCommand: CliCommand = {
           setExitCode(run.exitCode === 0 ? ExitCode.Ok : ExitCode.CheckFailed);
         } catch (err) {
           if (err instanceof FaultlineError) {
-            io.stderr.write(`faultline explore: ${err.message}\n`);
+            io.stderr.write(
+              `faultline explore: ${cliWording(err, { only: '--only', parallel: '--parallel' })}\n`,
+            );
             setExitCode(ExitCode.BadInput);
             return;
           }

@@ -1,7 +1,17 @@
 import { isFaultlineError } from '../errors/faultline-error.ts';
 import { initProject } from '../init/init-project.ts';
 import { ExitCode } from './cli-io.ts';
+import { cliWording } from './cli-wording.ts';
 import type { CliCommand } from './command.ts';
+
+/** The flags of `faultline init` by the initProject option they set. */
+const INIT_FLAGS = {
+  service: '--service',
+  baseUrl: '--base-url',
+  pact: '--pact',
+  consumer: '--consumer',
+  force: '--force',
+};
 
 /**
  * `faultline init [--service NAME] [--base-url URL] [--pact FILE] [--consumer NAME] [--force]`:
@@ -34,7 +44,7 @@ export const initCommand: CliCommand = {
             }));
           } catch (err) {
             if (!isFaultlineError(err)) throw err;
-            io.stderr.write(`faultline init: ${err.message}\n`);
+            io.stderr.write(`faultline init: ${cliWording(err, INIT_FLAGS)}\n`);
             setExitCode(ExitCode.BadInput);
             return;
           }

@@ -4,6 +4,7 @@ import { isFaultlineError } from '../errors/faultline-error.ts';
 import { faultProxyDefaults, startFaultProxy } from '../proxy/start-fault-proxy.ts';
 import { escapeControl } from '../terminal/escape-control.ts';
 import { ExitCode } from './cli-io.ts';
+import { cliWording } from './cli-wording.ts';
 import type { CliCommand } from './command.ts';
 import { integerArg, portArg } from './parse-args.ts';
 import { toxiproxyServerFlags } from './toxiproxy-server-flags.ts';
@@ -43,7 +44,9 @@ export const proxyCommand: CliCommand = {
           });
         } catch (err) {
           if (!isFaultlineError(err)) throw err;
-          io.stderr.write(`faultline proxy: ${escapeControl(err.message, { keepNewlines: true })}\n`);
+          io.stderr.write(
+            `faultline proxy: ${escapeControl(cliWording(err, { port: '--port', config: '--config', host: '--host' }), { keepNewlines: true })}\n`,
+          );
           setExitCode(ExitCode.BadInput);
           return;
         }

@@ -14,6 +14,7 @@ import {
 import { isFaultlineError } from '../errors/faultline-error.ts';
 import { colorEnabled } from '../terminal/color-enabled.ts';
 import { type CliIo, ExitCode } from './cli-io.ts';
+import { cliWording, withFlags } from './cli-wording.ts';
 import type { CliCommand } from './command.ts';
 import { collectList } from './list-option.ts';
 import { httpUrlArg } from './parse-args.ts';
@@ -39,6 +40,16 @@ interface VerifyFlags {
   includeWipPactsSince?: string;
   json: boolean;
 }
+
+/** The flags of `faultline verify` by the verifyPacts option they set. */
+const VERIFY_FLAGS = {
+  provider: '--provider',
+  baseUrl: '--base-url',
+  stateUrl: '--state-url',
+  timeoutMs: '--timeout',
+  pacts: '--pact FILE',
+  providerVersion: '--provider-version',
+};
 
 /**
  * `faultline verify`: provider verification of the consumer pacts (docs/contracts.md).
@@ -186,12 +197,19 @@ async function runVerify(flags: VerifyFlags, io: CliIo): Promise<number> {
     });
   } catch (err) {
     if (!isFaultlineError(err)) throw err;
-    io.stderr.write(`faultline verify: ${err.message}\n`);
+    io.stderr.write(`faultline verify: ${cliWording(err, VERIFY_FLAGS)}\n`);
     return ExitCode.BadInput;
   }
   if (flags.json) {
     io.stdout.write(
-      `${JSON.stringify({ type: 'contracts', t: 0, results: result.results, problems: result.problems })}\n`,
+      `${JSON.stringify({
+        type: 'contracts',
+        t: 0,
+        results: result.results.map((r) =>
+          r.message ? { ...r, message: withFlags(r.message, VERIFY_FLAGS) } : r,
+        ),
+        problems: result.problems.map((p) => withFlags(p, VERIFY_FLAGS)),
+      })}\n`,
     );
   } else {
     printResults(result, io);
@@ -212,9 +230,11 @@ function printResults(result: VerifyPactsResult, io: CliIo): void {
     io.stdout.write(
       `  ${r.verdict === 'pass' ? paint(pc.green, 'PASS') : paint(pc.red, 'FAIL')}  ${r.interaction}\n`,
     );
-    if (r.message) for (const line of r.message.split('\n')) io.stdout.write(`        ${line}\n`);
+    if (r.message)
+      for (const line of withFlags(r.message, VERIFY_FLAGS).split('\n')) io.stdout.write(`        ${line}\n`);
   }
-  for (const problem of result.problems) io.stdout.write(`\n${paint(pc.red, 'PROBLEM')}  ${problem}\n`);
+  for (const problem of result.problems)
+    io.stdout.write(`\n${paint(pc.red, 'PROBLEM')}  ${withFlags(problem, VERIFY_FLAGS)}\n`);
   const failed = result.results.filter((r: ContractResult) => r.verdict === 'fail').length;
   const summary = `${result.results.length - failed} passed, ${failed} failed, ${result.problems.length} problem(s)`;
   io.stdout.write(

@@ -1,6 +1,8 @@
 import type { FaultlineConfig } from '../config/faultline-config-schema.ts';
 import { CLIENT_DEFAULTS } from '../config/options/client-defaults.ts';
 import { AbortedError } from '../errors/aborted-error.ts';
+import type { FaultlineErrorCode } from '../errors/error-codes.ts';
+import { isFaultlineError } from '../errors/faultline-error.ts';
 import type { Clock } from '../time/clock.ts';
 import { ManualClock } from '../time/manual-clock.ts';
 import { systemClock } from '../time/system-clock.ts';
@@ -45,6 +47,8 @@ export interface ScenarioProgress {
 export interface ScenarioOutcome {
   interrupted: boolean;
   error?: string;
+  /** The code of the error, when it is a FaultlineError (the CLI adds its advice by code). */
+  errorCode?: FaultlineErrorCode;
   /** Undos that failed while cleaning up (label and message). */
   cleanupFailures: string[];
 }
@@ -142,7 +146,10 @@ export async function runScenario(o: RunScenarioOptions): Promise<ScenarioOutcom
     await (clock instanceof ManualClock ? runInVirtualTime(clock, body()) : body());
   } catch (err) {
     if (o.signal?.aborted) outcome.interrupted = true;
-    else outcome.error = err instanceof Error ? err.message : String(err);
+    else {
+      outcome.error = err instanceof Error ? err.message : String(err);
+      if (isFaultlineError(err)) outcome.errorCode = err.code;
+    }
     // Stop the load first so no call starts while faults are being removed.
     const stopping = driver?.abort(new AbortedError(scenario.service));
     if (stopping) await (clock instanceof ManualClock ? runInVirtualTime(clock, stopping) : stopping);
