@@ -1,17 +1,31 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { FaultlineError } from '../errors/faultline-error.ts';
 import { InvalidOptionsError } from '../errors/invalid-options-error.ts';
 import { initProject } from '../init/init-project.ts';
-import { cliWording, withFlags } from './cli-wording.ts';
+import { cliWording, flagsOf, withFlags } from './cli-wording.ts';
 
 describe('cliWording: the library names options, the CLI its flags', () => {
   it('replaces the backticked options the command has flags for, and only those', () => {
     expect(withFlags('point `baseUrl` at it, see `endpoints`', { baseUrl: '--base-url' })).toBe(
       'point --base-url at it, see `endpoints`',
     );
+  });
+
+  it("reads a command's flags from its options, renaming where the API's name differs", () => {
+    const command = new Command('verify')
+      .option('--base-url <url>')
+      .option('--timeout <ms>')
+      .option('--json');
+    expect(flagsOf(command, { timeoutMs: 'timeout' })).toEqual({
+      baseUrl: '--base-url',
+      timeout: '--timeout',
+      timeoutMs: '--timeout',
+      json: '--json',
+    });
   });
 
   it('names an invalid option by its flag', () => {

@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import type { FaultlineErrorCode } from '../errors/error-codes.ts';
 import type { FaultlineError } from '../errors/faultline-error.ts';
 import { InvalidOptionsError } from '../errors/invalid-options-error.ts';
@@ -9,6 +10,24 @@ import { NoScenarioMatchesError, PrintOnlyReporterError } from '../scenario/scen
  * and each command words them with its own flags.
  */
 export type FlagNames = Readonly<Record<string, string>>;
+
+/**
+ * The flags of a command by the API option they set, read from its commander options (one
+ * definition of each flag): an option's attribute name (`--base-url` -> `baseUrl`) is the
+ * API's name unless `renamed` maps the API's name to it (`{ timeoutMs: 'timeout' }`).
+ *
+ * @example
+ * flagsOf(command, { timeoutMs: 'timeout' }).timeoutMs; // '--timeout'
+ */
+export function flagsOf(command: Command, renamed: Readonly<Record<string, string>> = {}): FlagNames {
+  const flags: Record<string, string> = {};
+  for (const option of command.options) if (option.long) flags[option.attributeName()] = option.long;
+  for (const [api, attribute] of Object.entries(renamed)) {
+    const flag = flags[attribute];
+    if (flag !== undefined) flags[api] = flag;
+  }
+  return flags;
+}
 
 /**
  * Text of the library (an error message, a result message) in the command line's words:

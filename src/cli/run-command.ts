@@ -10,7 +10,7 @@ import { colorEnabled } from '../terminal/color-enabled.ts';
 import { escapeControl } from '../terminal/escape-control.ts';
 import { type CliIo, ExitCode } from './cli-io.ts';
 import { CliUsageError } from './cli-usage-error.ts';
-import { cliWording } from './cli-wording.ts';
+import { cliWording, flagsOf } from './cli-wording.ts';
 import type { CliCommand } from './command.ts';
 import { handleInterrupts } from './interrupt-handler.ts';
 import { collectList } from './list-option.ts';
@@ -132,7 +132,7 @@ export const runCommand: CliCommand = {
           progress.done();
           if (err instanceof FaultlineError) {
             io.stderr.write(
-              `faultline run: ${escapeControl(redact(cliWording(err, RUN_FLAGS, RUN_HINTS)), { keepNewlines: true })}\n`,
+              `faultline run: ${escapeControl(redact(cliWording(err, flagsOf(command, { configFile: 'config', clientModule: 'client' }), RUN_HINTS)), { keepNewlines: true })}\n`,
             );
             setExitCode(exitStatusOf(err.code));
             return;
@@ -143,14 +143,6 @@ export const runCommand: CliCommand = {
         }
       });
   },
-};
-
-/** The flags of `faultline run` by the runScenarios option they set. */
-const RUN_FLAGS = {
-  toxiproxyUrl: '--toxiproxy-url',
-  reportDir: '--report-dir',
-  configFile: '--config',
-  clientModule: '--client',
 };
 
 /** The command's advice after a scenario or run error of these codes (the library names no flag). */

@@ -1,5 +1,5 @@
 import { stripVTControlCharacters } from 'node:util';
-import { InvalidArgumentError, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { loadFaultlineConfig } from '../config/load-faultline-config.ts';
 import type { ContractResult, VerifyPactsResult } from '../contracts/contract-result.ts';
@@ -14,7 +14,7 @@ import {
 import { isFaultlineError } from '../errors/faultline-error.ts';
 import { colorEnabled } from '../terminal/color-enabled.ts';
 import { type CliIo, ExitCode } from './cli-io.ts';
-import { cliWording, withFlags } from './cli-wording.ts';
+import { cliWording, type FlagNames, flagsOf, withFlags } from './cli-wording.ts';
 import type { CliCommand } from './command.ts';
 import { collectList } from './list-option.ts';
 import { httpUrlArg } from './parse-args.ts';
@@ -40,16 +40,6 @@ interface VerifyFlags {
   includeWipPactsSince?: string;
   json: boolean;
 }
-
-/** The flags of `faultline verify` by the verifyPacts option they set. */
-const VERIFY_FLAGS = {
-  provider: '--provider',
-  baseUrl: '--base-url',
-  stateUrl: '--state-url',
-  timeoutMs: '--timeout',
-  pacts: '--pact FILE',
-  providerVersion: '--provider-version',
-};
 
 /**
  * `faultline verify`: provider verification of the consumer pacts (docs/contracts.md).
@@ -120,13 +110,14 @@ export const verifyCommand: CliCommand = {
       .option('--enable-pending', 'pending pacts do not fail the verification', false)
       .option('--include-wip-pacts-since <date>', 'also verify work-in-progress pacts since this date')
       .option('--json', 'print the results as JSON (the contracts event-log record)', false)
-      .action(async (flags: VerifyFlags) => {
-        setExitCode(await runVerify(flags, io));
+      .action(async (flags: VerifyFlags, command: Command) => {
+        // verifyPacts calls its timeout timeoutMs and its pact files pacts.
+        setExitCode(await runVerify(flags, io, flagsOf(command, { timeoutMs: 'timeout', pacts: 'pact' })));
       });
   },
 };
 
-async function runVerify(flags: VerifyFlags, io: CliIo): Promise<number> {
+async function runVerify(flags: VerifyFlags, io: CliIo, names: FlagNames): Promise<number> {
   const brokerUrl = flags.brokerUrl ?? io.env.PACT_BROKER_BASE_URL;
   const brokerOnly = [
     flags.consumerVersionSelectors && '--consumer-version-selectors',
@@ -197,7 +188,7 @@ async function runVerify(flags: VerifyFlags, io: CliIo): Promise<number> {
     });
   } catch (err) {
     if (!isFaultlineError(err)) throw err;
-    io.stderr.write(`faultline verify: ${cliWording(err, VERIFY_FLAGS)}\n`);
+    io.stderr.write(`faultline verify: ${cliWording(err, names)}\n`);
     return ExitCode.BadInput;
   }
   if (flags.json) {
@@ -205,19 +196,17 @@ async function runVerify(flags: VerifyFlags, io: CliIo): Promise<number> {
       `${JSON.stringify({
         type: 'contracts',
         t: 0,
-        results: result.results.map((r) =>
-          r.message ? { ...r, message: withFlags(r.message, VERIFY_FLAGS) } : r,
-        ),
-        problems: result.problems.map((p) => withFlags(p, VERIFY_FLAGS)),
+        results: result.results.map((r) => (r.message ? { ...r, message: withFlags(r.message, names) } : r)),
+        problems: result.problems.map((p) => withFlags(p, names)),
       })}\n`,
     );
   } else {
-    printResults(result, io);
+    printResults(result, io, names);
   }
   return result.ok ? ExitCode.Ok : ExitCode.CheckFailed;
 }
 
-function printResults(result: VerifyPactsResult, io: CliIo): void {
+function printResults(result: VerifyPactsResult, io: CliIo, names: FlagNames): void {
   const color = colorEnabled(io.stdout, io.env);
   const paint = (f: (s: string) => string, s: string) => (color ? f(s) : s);
   let pact = '';
@@ -231,10 +220,10 @@ function printResults(result: VerifyPactsResult, io: CliIo): void {
       `  ${r.verdict === 'pass' ? paint(pc.green, 'PASS') : paint(pc.red, 'FAIL')}  ${r.interaction}\n`,
     );
     if (r.message)
-      for (const line of withFlags(r.message, VERIFY_FLAGS).split('\n')) io.stdout.write(`        ${line}\n`);
+      for (const line of withFlags(r.message, names).split('\n')) io.stdout.write(`        ${line}\n`);
   }
   for (const problem of result.problems)
-    io.stdout.write(`\n${paint(pc.red, 'PROBLEM')}  ${withFlags(problem, VERIFY_FLAGS)}\n`);
+    io.stdout.write(`\n${paint(pc.red, 'PROBLEM')}  ${withFlags(problem, names)}\n`);
   const failed = result.results.filter((r: ContractResult) => r.verdict === 'fail').length;
   const summary = `${result.results.length - failed} passed, ${failed} failed, ${result.problems.length} problem(s)`;
   io.stdout.write(
