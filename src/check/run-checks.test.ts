@@ -81,6 +81,7 @@ describe('runChecks', () => {
     await expect(runChecks({ config: bad, numRuns: 5, seed: 1 })).rejects.toMatchObject({
       code: 'FAULTLINE_CONFIG_INVALID',
       message: expect.stringMatching(/services\.x\.client\.retry\.retryOnStatus\[0\]/),
+      issues: [expect.objectContaining({ path: 'services.x.client.retry.retryOnStatus[0]' })],
     });
   });
 });

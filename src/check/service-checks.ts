@@ -4,9 +4,11 @@ import type { BreakerOptions, RateLimitOptions, RetryOptions } from '../client/c
 import { resolveRateLimitOptions } from '../client/rate-limit/token-bucket.ts';
 import { clientDefaults } from '../client/resolve-client-options.ts';
 import { resolveRetryOptions } from '../client/retry/resolve-retry-options.ts';
+import { ConfigInvalidError } from '../config/config-invalid-error.ts';
 import type { ServiceEntry } from '../config/faultline-config-schema.ts';
+import { FAULTLINE_CONFIG_FILE } from '../config/load-faultline-config.ts';
 import type { ServiceClientOptions } from '../config/resolve-service-client-options.ts';
-import { FaultlineError } from '../errors/faultline-error.ts';
+import { unplacedIssue } from '../config/yaml/input-issue.ts';
 import { InvalidOptionsError } from '../errors/invalid-options-error.ts';
 import { breakerConcurrencyProperty } from './breaker/breaker-concurrency-property.ts';
 import { breakerModelProperty } from './breaker/breaker-model-property.ts';
@@ -192,11 +194,11 @@ function resolved<T>(key: string, resolve: () => T): T {
     return resolve();
   } catch (err) {
     if (!(err instanceof InvalidOptionsError)) throw err;
-    throw new FaultlineError(
-      'FAULTLINE_CONFIG_INVALID',
-      `faultline.config.yaml services.${key}.client.${err.message}`,
-      { cause: err },
-    );
+    // A config given as an object (not read from YAML) that the client's rules refuse.
+    const message = err.message.slice(err.field.length + 2);
+    throw new ConfigInvalidError([
+      unplacedIssue(FAULTLINE_CONFIG_FILE, `services.${key}.client.${err.field}`, message),
+    ]);
   }
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { loadFaultlineConfig } from '../config/load-faultline-config.ts';
 import { FaultlineError } from '../errors/faultline-error.ts';
 import { explore } from '../explore/explore.ts';
@@ -9,6 +9,7 @@ import { exploreRunResult } from '../explore/explore-run-result.ts';
 import { resolveExploreServices } from '../explore/resolve-explore-services.ts';
 import { writeReports } from '../report/write-reports.ts';
 import { ExitCode } from './cli-io.ts';
+import { cliWording, flagsOf } from './cli-wording.ts';
 import type { CliCommand } from './command.ts';
 import { integerArg, shardArg } from './parse-args.ts';
 
@@ -65,7 +66,7 @@ export const exploreCommand: CliCommand = {
         'injected latency and slow-body time (default 2 × the service timeoutMs, else 5000)',
         positiveIntArg,
       )
-      .action(async (command: string[], options: ExploreCliOptions) => {
+      .action(async (command: string[], options: ExploreCliOptions, cmd: Command) => {
         const abort = new AbortController();
         const removeSignal = io.onSignal(() => abort.abort());
         const startedAt = new Date().toISOString();
@@ -117,7 +118,7 @@ export const exploreCommand: CliCommand = {
           setExitCode(run.exitCode === 0 ? ExitCode.Ok : ExitCode.CheckFailed);
         } catch (err) {
           if (err instanceof FaultlineError) {
-            io.stderr.write(`faultline explore: ${err.message}\n`);
+            io.stderr.write(`faultline explore: ${cliWording(err, flagsOf(cmd))}\n`);
             setExitCode(ExitCode.BadInput);
             return;
           }

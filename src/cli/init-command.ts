@@ -1,6 +1,8 @@
+import type { Command } from 'commander';
 import { isFaultlineError } from '../errors/faultline-error.ts';
 import { initProject } from '../init/init-project.ts';
 import { ExitCode } from './cli-io.ts';
+import { cliWording, flagsOf } from './cli-wording.ts';
 import type { CliCommand } from './command.ts';
 
 /**
@@ -21,7 +23,10 @@ export const initCommand: CliCommand = {
       .option('--consumer <name>', "Pact consumer name (default: the pact's, else package.json's name)")
       .option('--force', 'replace files that exist', false)
       .action(
-        async (o: { service: string; baseUrl: string; pact?: string; consumer?: string; force: boolean }) => {
+        async (
+          o: { service: string; baseUrl: string; pact?: string; consumer?: string; force: boolean },
+          command: Command,
+        ) => {
           let written: string[];
           try {
             ({ written } = await initProject({
@@ -34,7 +39,7 @@ export const initCommand: CliCommand = {
             }));
           } catch (err) {
             if (!isFaultlineError(err)) throw err;
-            io.stderr.write(`faultline init: ${err.message}\n`);
+            io.stderr.write(`faultline init: ${cliWording(err, flagsOf(command))}\n`);
             setExitCode(ExitCode.BadInput);
             return;
           }

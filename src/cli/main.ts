@@ -5,6 +5,7 @@ import { faultlineVersion } from '../faultline-version.ts';
 import { redact } from '../redaction/redact.ts';
 import { escapeControl } from '../terminal/escape-control.ts';
 import { type CliIo, ExitCode, processIo } from './cli-io.ts';
+import { cliWording } from './cli-wording.ts';
 import { commandsFor } from './commands.ts';
 
 /**
@@ -45,7 +46,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     }
     // Bad input is the user's to fix: its message alone. Other codes also get the debug hint.
     if (isFaultlineError(err) && isInputErrorCode(err.code)) {
-      io.stderr.write(`faultline: ${escapeControl(redact(err.message), { keepNewlines: true })}\n`);
+      io.stderr.write(`faultline: ${escapeControl(redact(cliWording(err)), { keepNewlines: true })}\n`);
       return exitStatusOf(err.code);
     }
     // Anything else (a system error such as EACCES, a bug) is still one line: the message,

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_FAULTLINE_CONFIG } from '../config/default-faultline-config.ts';
+import { builtInFaultlineConfig } from '../config/default-faultline-config.ts';
 import { REFERENCE_SERVICE_NAMES } from '../config/faultline-config-schema.ts';
 import { loadFaultlineConfig } from '../config/load-faultline-config.ts';
 import { loadScenarioFile } from '../scenario/load-scenario-file.ts';
@@ -43,7 +43,7 @@ describe('faultline new scenario', () => {
         '# yaml-language-server: $schema=../node_modules/faultline/schemas/scenario.schema.json\n',
       ),
     ).toBe(true);
-    const scenario = await loadScenarioFile('scenarios/search-overload.yaml', DEFAULT_FAULTLINE_CONFIG, {
+    const scenario = await loadScenarioFile('scenarios/search-overload.yaml', builtInFaultlineConfig(), {
       cwd,
     });
     expect(scenario.name).toBe('Search overload!');
@@ -57,7 +57,7 @@ describe('faultline new scenario', () => {
       expect(
         await main(['new', 'scenario', `${service} check`, '--service', service, '--dir', 'sc/x'], io),
       ).toBe(0);
-      const scenario = await loadScenarioFile(`sc/x/${service}-check.yaml`, DEFAULT_FAULTLINE_CONFIG, {
+      const scenario = await loadScenarioFile(`sc/x/${service}-check.yaml`, builtInFaultlineConfig(), {
         cwd,
       });
       expect(scenario.service).toBe(service);

@@ -4,6 +4,7 @@ import { isFaultlineError } from '../errors/faultline-error.ts';
 import { faultProxyDefaults, startFaultProxy } from '../proxy/start-fault-proxy.ts';
 import { escapeControl } from '../terminal/escape-control.ts';
 import { ExitCode } from './cli-io.ts';
+import { cliWording, flagsOf } from './cli-wording.ts';
 import type { CliCommand } from './command.ts';
 import { integerArg, portArg } from './parse-args.ts';
 import { toxiproxyServerFlags } from './toxiproxy-server-flags.ts';
@@ -32,7 +33,7 @@ export const proxyCommand: CliCommand = {
       )
       .option('--runtime-metrics', 'add the Node process metrics to /metrics')
       .option('--proxy-metrics', 'accepted for toxiproxy-server compatibility: proxy metrics are always on')
-      .action(async (options: ProxyCommandOptions) => {
+      .action(async (options: ProxyCommandOptions, command: Command) => {
         let proxy: Awaited<ReturnType<typeof startFaultProxy>>;
         try {
           const { config, proxyMetrics: _alwaysOn, runtimeMetrics, ...rest } = options;
@@ -43,7 +44,9 @@ export const proxyCommand: CliCommand = {
           });
         } catch (err) {
           if (!isFaultlineError(err)) throw err;
-          io.stderr.write(`faultline proxy: ${escapeControl(err.message, { keepNewlines: true })}\n`);
+          io.stderr.write(
+            `faultline proxy: ${escapeControl(cliWording(err, flagsOf(command)), { keepNewlines: true })}\n`,
+          );
           setExitCode(ExitCode.BadInput);
           return;
         }

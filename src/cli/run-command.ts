@@ -1,16 +1,16 @@
 import type { Command } from 'commander';
-import { exitStatusOf } from '../errors/error-codes.ts';
+import { exitStatusOf, type FaultlineErrorCode } from '../errors/error-codes.ts';
 import { FaultlineError } from '../errors/faultline-error.ts';
 import { redact } from '../redaction/redact.ts';
 import { consoleReporter } from '../report/reporters/console.ts';
 import { CleanupLedger } from '../scenario/cleanup-ledger.ts';
 import type { ScenarioProgress } from '../scenario/run-scenario.ts';
 import { runScenarios } from '../scenario/run-scenarios.ts';
-import { NoScenarioMatchesError, PrintOnlyReporterError } from '../scenario/scenario-selection-errors.ts';
 import { colorEnabled } from '../terminal/color-enabled.ts';
 import { escapeControl } from '../terminal/escape-control.ts';
 import { type CliIo, ExitCode } from './cli-io.ts';
 import { CliUsageError } from './cli-usage-error.ts';
+import { cliWording, flagsOf } from './cli-wording.ts';
 import type { CliCommand } from './command.ts';
 import { handleInterrupts } from './interrupt-handler.ts';
 import { collectList } from './list-option.ts';
@@ -116,6 +116,8 @@ export const runCommand: CliCommand = {
             onProgress: progress.update,
             onScenarioEnd: (name, outcome) => {
               progress.done();
+              if (outcome.errorCode !== undefined && RUN_HINTS[outcome.errorCode] !== undefined)
+                io.stderr.write(`faultline run: ${escapeControl(name)}: ${RUN_HINTS[outcome.errorCode]}\n`);
               for (const failure of outcome.cleanupFailures)
                 io.stderr.write(`${escapeControl(redact(`cleanup of ${name} failed: ${failure}`))}\n`);
             },
@@ -130,7 +132,7 @@ export const runCommand: CliCommand = {
           progress.done();
           if (err instanceof FaultlineError) {
             io.stderr.write(
-              `faultline run: ${escapeControl(redact(cliWording(err)), { keepNewlines: true })}\n`,
+              `faultline run: ${escapeControl(redact(cliWording(err, flagsOf(command, { configFile: 'config', clientModule: 'client' }), RUN_HINTS)), { keepNewlines: true })}\n`,
             );
             setExitCode(exitStatusOf(err.code));
             return;
@@ -143,17 +145,11 @@ export const runCommand: CliCommand = {
   },
 };
 
-/**
- * The CLI's own wording of a library error that names an option: the library speaks of
- * `grep` and `reporters`, the command line of `--grep` and `--reporter`.
- */
-function cliWording(err: FaultlineError): string {
-  if (err instanceof NoScenarioMatchesError)
-    return `Failed to select scenarios: none matches --grep ${JSON.stringify(err.grep)}. Check the pattern against the scenario names.`;
-  if (err instanceof PrintOnlyReporterError)
-    return `--reporter ${err.reporter}: expected a reporter that writes a file (json, html, markdown, junit); "${err.reporter}" only prints, and faultline run prints its summary anyway.`;
-  return err.message;
-}
+/** The command's advice after a scenario or run error of these codes (the library names no flag). */
+const RUN_HINTS: Partial<Record<FaultlineErrorCode, string>> = {
+  FAULTLINE_TOXIPROXY_FAILED:
+    'point --toxiproxy-url (or TOXIPROXY_URL) at a reachable Toxiproxy API, or omit both to use the embedded fault proxy.',
+};
 
 /** The options as given, back in argv form, for the run-start event (shard and seed as typed). */
 function flagArgs(command: Command): string[] {

@@ -3,6 +3,7 @@ import { SERVICE_NAMES } from '../services/service-names.ts';
 import { startServices } from '../services/start-services.ts';
 import { escapeControl } from '../terminal/escape-control.ts';
 import { ExitCode } from './cli-io.ts';
+import { cliWording } from './cli-wording.ts';
 import type { CliCommand } from './command.ts';
 import { integerArg } from './parse-args.ts';
 
@@ -36,7 +37,9 @@ export const servicesCommand: CliCommand = {
           });
         } catch (err) {
           if (!isFaultlineError(err)) throw err;
-          io.stderr.write(`faultline services: ${escapeControl(err.message, { keepNewlines: true })}\n`);
+          io.stderr.write(
+            `faultline services: ${escapeControl(cliWording(err, {}, { FAULTLINE_SERVE_FAILED: 'Choose other ports with --port-base N.' }), { keepNewlines: true })}\n`,
+          );
           setExitCode(ExitCode.BadInput);
           return;
         }

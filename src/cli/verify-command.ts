@@ -1,5 +1,5 @@
 import { stripVTControlCharacters } from 'node:util';
-import { InvalidArgumentError, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { loadFaultlineConfig } from '../config/load-faultline-config.ts';
 import type { ContractResult, VerifyPactsResult } from '../contracts/contract-result.ts';
@@ -14,6 +14,7 @@ import {
 import { isFaultlineError } from '../errors/faultline-error.ts';
 import { colorEnabled } from '../terminal/color-enabled.ts';
 import { type CliIo, ExitCode } from './cli-io.ts';
+import { cliWording, type FlagNames, flagsOf, withFlags } from './cli-wording.ts';
 import type { CliCommand } from './command.ts';
 import { collectList } from './list-option.ts';
 import { httpUrlArg } from './parse-args.ts';
@@ -109,13 +110,14 @@ export const verifyCommand: CliCommand = {
       .option('--enable-pending', 'pending pacts do not fail the verification', false)
       .option('--include-wip-pacts-since <date>', 'also verify work-in-progress pacts since this date')
       .option('--json', 'print the results as JSON (the contracts event-log record)', false)
-      .action(async (flags: VerifyFlags) => {
-        setExitCode(await runVerify(flags, io));
+      .action(async (flags: VerifyFlags, command: Command) => {
+        // verifyPacts calls its timeout timeoutMs and its pact files pacts.
+        setExitCode(await runVerify(flags, io, flagsOf(command, { timeoutMs: 'timeout', pacts: 'pact' })));
       });
   },
 };
 
-async function runVerify(flags: VerifyFlags, io: CliIo): Promise<number> {
+async function runVerify(flags: VerifyFlags, io: CliIo, names: FlagNames): Promise<number> {
   const brokerUrl = flags.brokerUrl ?? io.env.PACT_BROKER_BASE_URL;
   const brokerOnly = [
     flags.consumerVersionSelectors && '--consumer-version-selectors',
@@ -186,20 +188,25 @@ async function runVerify(flags: VerifyFlags, io: CliIo): Promise<number> {
     });
   } catch (err) {
     if (!isFaultlineError(err)) throw err;
-    io.stderr.write(`faultline verify: ${err.message}\n`);
+    io.stderr.write(`faultline verify: ${cliWording(err, names)}\n`);
     return ExitCode.BadInput;
   }
   if (flags.json) {
     io.stdout.write(
-      `${JSON.stringify({ type: 'contracts', t: 0, results: result.results, problems: result.problems })}\n`,
+      `${JSON.stringify({
+        type: 'contracts',
+        t: 0,
+        results: result.results.map((r) => (r.message ? { ...r, message: withFlags(r.message, names) } : r)),
+        problems: result.problems.map((p) => withFlags(p, names)),
+      })}\n`,
     );
   } else {
-    printResults(result, io);
+    printResults(result, io, names);
   }
   return result.ok ? ExitCode.Ok : ExitCode.CheckFailed;
 }
 
-function printResults(result: VerifyPactsResult, io: CliIo): void {
+function printResults(result: VerifyPactsResult, io: CliIo, names: FlagNames): void {
   const color = colorEnabled(io.stdout, io.env);
   const paint = (f: (s: string) => string, s: string) => (color ? f(s) : s);
   let pact = '';
@@ -212,9 +219,11 @@ function printResults(result: VerifyPactsResult, io: CliIo): void {
     io.stdout.write(
       `  ${r.verdict === 'pass' ? paint(pc.green, 'PASS') : paint(pc.red, 'FAIL')}  ${r.interaction}\n`,
     );
-    if (r.message) for (const line of r.message.split('\n')) io.stdout.write(`        ${line}\n`);
+    if (r.message)
+      for (const line of withFlags(r.message, names).split('\n')) io.stdout.write(`        ${line}\n`);
   }
-  for (const problem of result.problems) io.stdout.write(`\n${paint(pc.red, 'PROBLEM')}  ${problem}\n`);
+  for (const problem of result.problems)
+    io.stdout.write(`\n${paint(pc.red, 'PROBLEM')}  ${withFlags(problem, names)}\n`);
   const failed = result.results.filter((r: ContractResult) => r.verdict === 'fail').length;
   const summary = `${result.results.length - failed} passed, ${failed} failed, ${result.problems.length} problem(s)`;
   io.stdout.write(

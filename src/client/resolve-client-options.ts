@@ -2,7 +2,14 @@ import { CLIENT_DEFAULTS, FALLBACK_DEFAULTS } from '../config/options/client-def
 import { InvalidOptionsError } from '../errors/invalid-options-error.ts';
 import { createRandom } from '../time/random.ts';
 import { systemClock } from '../time/system-clock.ts';
-import { integerAtLeast, numberAbove, plainObject, statusCode } from './_internals/validate.ts';
+import {
+  integerAtLeast,
+  numberAbove,
+  plainObject,
+  type Rules,
+  resolveFields,
+  statusCode,
+} from './_internals/validate.ts';
 import type { ClientOptions, FallbackOptions } from './client-types.ts';
 import { type ResolvedEndpointGroup, resolveEndpointGroup } from './endpoints/resolve-endpoint-options.ts';
 import { type ResolvedHedgingOptions, resolveHedgingOptions } from './hedging/resolve-hedging-options.ts';
@@ -16,6 +23,25 @@ export { splitBaseUrl } from './split-base-url.ts';
  * registry schema attaches the same values. Policies have their own.
  */
 export const clientDefaults = Object.freeze({ ...CLIENT_DEFAULTS, seed: 1 });
+
+type ClientNumbers = Pick<
+  ResolvedClientOptions,
+  'timeoutMs' | 'deadlineMs' | 'maxResponseBytes' | 'connections' | 'keepAliveTimeoutMs'
+>;
+
+/** What the client's own numeric options accept (the schema's twin: option-agreement.test.ts). */
+const CLIENT_RULES: Rules<ClientNumbers> = {
+  timeoutMs: numberAbove(0, ' ms'),
+  deadlineMs: numberAbove(0, ' ms'),
+  maxResponseBytes: integerAtLeast(1),
+  connections: integerAtLeast(1),
+  keepAliveTimeoutMs: numberAbove(0, ' ms'),
+};
+
+const CACHE_FALLBACK_RULES: Rules<{ maxAgeMs: number; maxEntries: number }> = {
+  maxAgeMs: numberAbove(0, ' ms'),
+  maxEntries: integerAtLeast(1),
+};
 
 /** ClientOptions with defaults applied and the baseUrl split into origin and path prefix. */
 export interface ResolvedClientOptions
@@ -62,16 +88,7 @@ export function resolveClientOptions(o: ClientOptions): ResolvedClientOptions {
     service: o.service,
     origin,
     basePath,
-    timeoutMs: numberAbove('timeoutMs', o.timeoutMs ?? d.timeoutMs, 0, ' ms'),
-    deadlineMs: numberAbove('deadlineMs', o.deadlineMs ?? d.deadlineMs, 0, ' ms'),
-    maxResponseBytes: integerAtLeast('maxResponseBytes', o.maxResponseBytes ?? d.maxResponseBytes, 1),
-    connections: integerAtLeast('connections', o.connections ?? d.connections, 1),
-    keepAliveTimeoutMs: numberAbove(
-      'keepAliveTimeoutMs',
-      o.keepAliveTimeoutMs ?? d.keepAliveTimeoutMs,
-      0,
-      ' ms',
-    ),
+    ...resolveFields('', o as unknown as Record<string, unknown>, CLIENT_RULES, d),
     headers,
     retry: o.retry,
     breaker: o.breaker,
@@ -100,8 +117,12 @@ function resolveFallback(f: FallbackOptions): FallbackOptions {
     case 'cache':
       return {
         kind: 'cache',
-        maxAgeMs: numberAbove('fallback.maxAgeMs', f.maxAgeMs, 0, ' ms'),
-        maxEntries: integerAtLeast('fallback.maxEntries', f.maxEntries ?? FALLBACK_DEFAULTS.maxEntries, 1),
+        ...resolveFields(
+          'fallback.',
+          f as unknown as Record<string, unknown>,
+          CACHE_FALLBACK_RULES,
+          FALLBACK_DEFAULTS,
+        ),
       };
     case 'alternate':
       splitBaseUrl('fallback.baseUrl', f.baseUrl);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigInvalidError } from './config-invalid-error.ts';
-import { DEFAULT_FAULTLINE_CONFIG } from './default-faultline-config.ts';
+import { builtInFaultlineConfig } from './default-faultline-config.ts';
 import { loadFaultlineConfig, parseFaultlineConfig } from './load-faultline-config.ts';
 import { formatInputIssue } from './yaml/input-issue.ts';
 
@@ -19,16 +19,25 @@ describe('loadFaultlineConfig', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('loads the shipped faultline.config.yaml, identical to the built-in defaults', async () => {
+  it('loads the shipped faultline.config.yaml, which is the built-in registry', async () => {
     const config = await loadFaultlineConfig({ cwd: repoRoot });
-    expect(config).toEqual(DEFAULT_FAULTLINE_CONFIG);
+    expect(config).toEqual(builtInFaultlineConfig());
+    expect(Object.keys(config.services)).toEqual([
+      'inference',
+      'auth',
+      'notify',
+      'analytics',
+      'search',
+      'toxiproxy',
+    ]);
   });
 
-  it('uses the built-in defaults (a copy) when there is no registry file', async () => {
+  it('uses the built-in registry (a fresh copy each time) when there is no registry file', async () => {
     const config = await loadFaultlineConfig({ cwd: dir });
-    expect(config).toEqual(DEFAULT_FAULTLINE_CONFIG);
-    expect(config).not.toBe(DEFAULT_FAULTLINE_CONFIG);
+    expect(config).toEqual(builtInFaultlineConfig());
     expect(config.services.auth?.client?.timeoutMs).toBe(500);
+    config.services.auth!.client!.timeoutMs = 1;
+    expect((await loadFaultlineConfig({ cwd: dir })).services.auth?.client?.timeoutMs).toBe(500);
   });
 
   it('fails on an explicit file that does not exist', async () => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigInvalidError } from './config-invalid-error.ts';
-import { DEFAULT_FAULTLINE_CONFIG } from './default-faultline-config.ts';
+import { builtInFaultlineConfig } from './default-faultline-config.ts';
 import { displayPath } from './display-path.ts';
 import { type FaultlineConfig, faultlineConfigSchema } from './faultline-config-schema.ts';
 import { validateYaml } from './yaml/validate-yaml.ts';
@@ -38,7 +38,7 @@ export async function loadFaultlineConfig(
     text = await readFile(absolute, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT' && options.file === undefined) {
-      return structuredClone(DEFAULT_FAULTLINE_CONFIG);
+      return builtInFaultlineConfig();
     }
     throw new ConfigInvalidError([
       {

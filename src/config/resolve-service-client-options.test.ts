@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidOptionsError } from '../errors/invalid-options-error.ts';
-import { DEFAULT_FAULTLINE_CONFIG } from './default-faultline-config.ts';
+import { builtInFaultlineConfig } from './default-faultline-config.ts';
 import type { FaultlineConfig } from './faultline-config-schema.ts';
 import { mergeClientConfig, resolveServiceClientOptions } from './resolve-service-client-options.ts';
 import { resolveServiceRequest } from './resolve-service-request.ts';
@@ -106,7 +106,7 @@ describe('resolveServiceClientOptions', () => {
   });
 
   it('keeps the example scenario overrides on top of the shipped inference config', () => {
-    const resolved = resolveServiceClientOptions(DEFAULT_FAULTLINE_CONFIG, 'inference', {
+    const resolved = resolveServiceClientOptions(builtInFaultlineConfig(), 'inference', {
       timeoutMs: 300,
       retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 200, jitter: 'full' },
       breaker: { failureThreshold: 5, resetTimeoutMs: 1000, halfOpenMaxCalls: 1 },

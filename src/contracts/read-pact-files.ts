@@ -147,6 +147,6 @@ export function refuseMessagePacts(pacts: readonly PactFile[]): void {
     .join(', ');
   throw new ContractsError(
     'FAULTLINE_CONTRACTS_UNSUPPORTED',
-    `${pact.displayPath}: message pacts are not supported yet by faultline verify (${pact.messages.length} message interaction(s): ${names}${pact.messages.length > 3 ? ', ...' : ''}); only HTTP request/response interactions are. Verify message pacts with pact-js (MessageProviderPact) and pass faultline verify only HTTP pacts (--pact FILE).`,
+    `${pact.displayPath}: message pacts are not supported yet by faultline verify (${pact.messages.length} message interaction(s): ${names}${pact.messages.length > 3 ? ', ...' : ''}); only HTTP request/response interactions are. Verify message pacts with pact-js (MessageProviderPact) and pass faultline verify only HTTP pacts (\`pacts\`).`,
   );
 }

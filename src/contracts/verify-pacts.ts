@@ -90,11 +90,11 @@ async function collectPacts(
   }
   refuseMessagePacts(pacts);
   const providers = [...new Set(pacts.map((p) => p.provider))];
-  const single = options.baseUrl ? '--base-url' : options.stateUrl ? '--state-url' : undefined;
+  const single = options.baseUrl ? '`baseUrl`' : options.stateUrl ? '`stateUrl`' : undefined;
   if (single && providers.length > 1) {
     throw new ContractsError(
       'FAULTLINE_CONTRACTS_INVALID',
-      `${single} points at one provider, but the pacts are for ${providers.join(', ')}. Add --provider NAME or pass only that provider's pact.`,
+      `${single} points at one provider, but the pacts are for ${providers.join(', ')}. Name it with \`provider\` or pass only that provider's pact.`,
     );
   }
   const problems: string[] = [];
@@ -141,7 +141,7 @@ async function reachableTarget(
   const reason = await probeProvider(target.url);
   if (reason === undefined) return target;
   problems.push(
-    `provider ${provider} at ${target.url} is not reachable (${reason}). Start the provider, or point --base-url (or the registry's baseUrl) at it.`,
+    `provider ${provider} at ${target.url} is not reachable (${reason}). Start the provider, or point \`baseUrl\` (or the registry's baseUrl) at it.`,
   );
   return undefined;
 }
@@ -168,7 +168,7 @@ async function startTarget(
   if (entry?.baseUrl) return httpStateTarget(trimSlash(entry.baseUrl), stateUrl);
   throw new ContractsError(
     'FAULTLINE_CONTRACTS_INVALID',
-    `Failed to verify provider "${provider}": its registry entry has neither reference nor baseUrl. Add one, or pass --base-url.`,
+    `Failed to verify provider "${provider}": its registry entry has neither reference nor baseUrl. Add one, or pass \`baseUrl\`.`,
   );
 }
 
@@ -236,7 +236,7 @@ function explainTransportError(timeoutMs: number): (result: ContractResult) => C
     result.message?.startsWith('error sending request for url')
       ? {
           ...result,
-          message: `${result.message}: no answer within ${timeoutMs} ms (--timeout), or the connection failed`,
+          message: `${result.message}: no answer within ${timeoutMs} ms (\`timeoutMs\`), or the connection failed`,
         }
       : result;
 }
@@ -250,7 +250,7 @@ async function verifyFromBroker(
   if (broker.publish && !broker.providerVersion) {
     throw new ContractsError(
       'FAULTLINE_CONTRACTS_INVALID',
-      'Publishing verification results needs a provider version: pass --provider-version (e.g. the git SHA).',
+      'Publishing verification results needs a provider version: pass `providerVersion` (e.g. the git SHA).',
     );
   }
   const providers = options.provider

@@ -11,8 +11,10 @@ export class InvalidOptionsError extends FaultlineError {
   readonly field: string;
   readonly received: unknown;
 
-  constructor(field: string, expected: string, received: unknown) {
-    super('FAULTLINE_INVALID_OPTIONS', `${field}: expected ${expected}, got ${describe(received)}`);
+  /** `action`: what failed, for a message that starts "Failed to <action>: " (e.g. `apply faults`). */
+  constructor(field: string, expected: string, received: unknown, options?: { action?: string }) {
+    const prefix = options?.action === undefined ? '' : `Failed to ${options.action}: `;
+    super('FAULTLINE_INVALID_OPTIONS', `${prefix}${field}: expected ${expected}, got ${describe(received)}`);
     this.field = field;
     this.received = received;
   }

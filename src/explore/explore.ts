@@ -47,7 +47,7 @@ export async function explore(options: ExploreOptions): Promise<ExploreResult> {
     singles = singles.filter((e) => e.id === options.only);
     if (singles.length === 0)
       throw new ExploreError(
-        `--only ${options.only}: no such plan entry in this run's plan (${singlesCount} entries); ids are listed in summary.md`,
+        `\`only\` ${options.only}: no such plan entry in this run's plan (${singlesCount} entries); ids are listed in summary.md`,
       );
   }
 
@@ -114,7 +114,7 @@ export async function explore(options: ExploreOptions): Promise<ExploreResult> {
       }
     }
     if (onlyPair && pairs.length === 0)
-      throw new ExploreError(`--only ${options.only}: no such pair in the plan`);
+      throw new ExploreError(`\`only\` ${options.only}: no such pair in the plan`);
     await runPool(pairs, parallel, options.signal, async (entry) => {
       cells.push(judge(entry, await run(entry)));
     });

@@ -47,13 +47,13 @@ export async function initProject(options: InitProjectOptions = {}): Promise<Ini
   const service = options.service ?? 'my-service';
   if (!/^[a-z][a-z0-9-]*$/.test(service))
     throw new InvalidOptionsError(
-      '--service',
+      'service',
       'a key of lowercase letters, digits and dashes, e.g. payments',
       service,
     );
   const baseUrl = options.baseUrl ?? 'http://127.0.0.1:8080';
   if (!/^https?:\/\/[^/]+/.test(baseUrl))
-    throw new InvalidOptionsError('--base-url', 'an http(s) URL, e.g. http://127.0.0.1:4010', baseUrl);
+    throw new InvalidOptionsError('baseUrl', 'an http(s) URL, e.g. http://127.0.0.1:4010', baseUrl);
   const pact = options.pact ? await readPactSummary(options.pact, cwd) : undefined;
   const consumer = options.consumer ?? pact?.consumer ?? (await packageName(cwd));
   const provider = pact?.provider ?? service;
@@ -70,7 +70,7 @@ export async function initProject(options: InitProjectOptions = {}): Promise<Ini
   if (existing.length > 0 && !options.force) {
     throw new FaultlineError(
       'FAULTLINE_INIT_EXISTS',
-      `Failed to initialise: ${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}. Nothing was written; pass --force to replace them.`,
+      `Failed to initialise: ${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''}. Nothing was written; pass \`force\` to replace them.`,
     );
   }
 

@@ -111,7 +111,7 @@ export async function startFaultProxy(options?: FaultProxyOptions): Promise<Faul
     throw new FaultlineError(
       code === 'EADDRINUSE' ? 'FAULTLINE_PROXY_PORT_IN_USE' : 'FAULTLINE_PROXY_START_FAILED',
       `Failed to start the fault proxy API on ${resolved.host}:${resolved.port}: ${(err as Error).message}. ` +
-        'Stop whatever holds the port (another Toxiproxy?) or choose another with --port (0 picks a free one).',
+        'Stop whatever holds the port (another Toxiproxy?) or choose another `port` (0 picks a free one).',
       { cause: err },
     );
   }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { truncateLog, writeEventLog } from '../../test/support/event-log-fixture.ts';
 import { mixedRun, outageScenario, tempDir } from '../../test/support/report-fixtures.ts';
-import { callRecord } from '../../test/support/run-records.ts';
+import { callRecord, scenarioStart } from '../../test/support/run-records.ts';
 import { buildRunResult } from './build-run-result.ts';
 import type { RunEvent } from './run-events.ts';
 
@@ -230,20 +230,11 @@ describe('buildRunResult', () => {
 });
 
 function start(): RunEvent {
-  return {
-    type: 'scenario-start',
-    scenario: 's',
-    file: 'scenarios/s.yaml',
-    seed: 1,
-    mode: 'virtual',
-    service: 'inference',
+  return scenarioStart({
     replayCommand: 'npx faultline run scenarios/s.yaml --seed 1',
     phases: [{ name: 'p', durationMs: 1000, faults: [] }],
     hypotheses: [{ successRate: { min: 0.95 } }],
-    client: {},
-    load: {},
-    t: 0,
-  };
+  });
 }
 
 function call(t: number, latencyMs: number, outcome: 'ok' | 'failed'): RunEvent {

@@ -1,4 +1,5 @@
 import type { BreakerState, FallbackKind } from '../client/client-types.ts';
+import type { CheckResult, ContractResult } from './run-result.ts';
 
 /**
  * The run's event log: one JSON object per line (NDJSON), appended as things happen, so a
@@ -188,27 +189,14 @@ export interface ScenarioEndEvent {
 export interface ContractsEvent {
   type: 'contracts';
   t: number;
-  results: Array<{
-    provider: string;
-    consumer: string;
-    interaction: string;
-    verdict: 'pass' | 'fail';
-    message?: string;
-  }>;
+  results: ContractResult[];
 }
 
 /** Invariant results, written by `faultline check`. */
 export interface CheckEvent {
   type: 'check';
   t: number;
-  results: Array<{
-    service: string;
-    property: string;
-    verdict: 'pass' | 'fail';
-    counterexample?: string;
-    seed?: number;
-    path?: string;
-  }>;
+  results: CheckResult[];
 }
 
 export interface RunEndEvent {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FAULTLINE_CONFIG } from '../config/default-faultline-config.ts';
+import { builtInFaultlineConfig } from '../config/default-faultline-config.ts';
 import { formatInputIssue } from '../config/yaml/input-issue.ts';
 import { loadScenarioFile, parseScenario } from './load-scenario-file.ts';
 import { ScenarioInvalidError } from './scenario-invalid-error.ts';
@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('loadScenarioFile', () => {
   it("loads the issue's example scenario as written", async () => {
-    const scenario = await loadScenarioFile('scenarios/inference-outage.yaml', DEFAULT_FAULTLINE_CONFIG, {
+    const scenario = await loadScenarioFile('scenarios/inference-outage.yaml', builtInFaultlineConfig(), {
       cwd: root,
     });
     expect(scenario.file).toBe('scenarios/inference-outage.yaml');
@@ -33,7 +33,7 @@ describe('loadScenarioFile', () => {
   it('shows the path relative to cwd even when given an absolute path', async () => {
     const scenario = await loadScenarioFile(
       `${root}/scenarios/inference-outage.yaml`,
-      DEFAULT_FAULTLINE_CONFIG,
+      builtInFaultlineConfig(),
       {
         cwd: root,
       },
@@ -42,7 +42,7 @@ describe('loadScenarioFile', () => {
   });
 
   it('reports an unreadable file as an issue of that file', async () => {
-    const error = await loadScenarioFile('scenarios/missing.yaml', DEFAULT_FAULTLINE_CONFIG, {
+    const error = await loadScenarioFile('scenarios/missing.yaml', builtInFaultlineConfig(), {
       cwd: root,
     }).catch((err: unknown) => err);
     expect(error).toBeInstanceOf(ScenarioInvalidError);
@@ -66,7 +66,7 @@ describe('loadScenarioFile', () => {
       '  - { phase: b, calls: { max: 1 } }', //        11
       '',
     ].join('\n');
-    const result = parseScenario(text, 'x.yaml', DEFAULT_FAULTLINE_CONFIG);
+    const result = parseScenario(text, 'x.yaml', builtInFaultlineConfig());
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues.map(formatInputIssue)).toEqual([
@@ -78,7 +78,7 @@ describe('loadScenarioFile', () => {
   });
 
   it('reports duplicate keys as YAML errors instead of silently keeping the last one', () => {
-    const result = parseScenario('name: a\nname: b\n', 'd.yaml', DEFAULT_FAULTLINE_CONFIG);
+    const result = parseScenario('name: a\nname: b\n', 'd.yaml', builtInFaultlineConfig());
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues.map(formatInputIssue)).toEqual([
@@ -89,7 +89,7 @@ describe('loadScenarioFile', () => {
   it('calls an empty YAML value an empty value, not a missing field', () => {
     const text =
       'name: n\nservice: search\nload: { request: { path: /v1/search } }\nphases:\n  - name: a\n    durationMs: 5\n    faults:\n';
-    const result = parseScenario(text, 'n.yaml', DEFAULT_FAULTLINE_CONFIG);
+    const result = parseScenario(text, 'n.yaml', builtInFaultlineConfig());
     expect(result.ok ? [] : result.issues.map(formatInputIssue)).toEqual([
       'n.yaml:7:12 phases[0].faults: expected a list of faults, got an empty value',
     ]);
@@ -98,16 +98,16 @@ describe('loadScenarioFile', () => {
   it('rejects a service that has neither a reference service nor a baseUrl', () => {
     const text =
       'name: t\nservice: toxiproxy\nload: { request: { path: / } }\nphases: [{ name: a, durationMs: 1 }]\n';
-    const result = parseScenario(text, 't.yaml', DEFAULT_FAULTLINE_CONFIG);
+    const result = parseScenario(text, 't.yaml', builtInFaultlineConfig());
     expect(result.ok ? [] : result.issues.map(formatInputIssue)).toEqual([
       't.yaml:2:10 service: service "toxiproxy" cannot be called: its registry entry has neither "reference" nor "baseUrl"',
     ]);
   });
   it('rejects mode: virtual for a service with no reference service, and runs auto in real time', () => {
     const config = {
-      ...DEFAULT_FAULTLINE_CONFIG,
+      ...builtInFaultlineConfig(),
       services: {
-        ...DEFAULT_FAULTLINE_CONFIG.services,
+        ...builtInFaultlineConfig().services,
         payments: { provider: 'payments', pact: 'p.json', baseUrl: 'http://127.0.0.1:9' },
       },
     };
@@ -146,7 +146,7 @@ describe('loadScenarioFile', () => {
       '  - { phase: a, upstreamShare: { endpoint: 2, max: 0.1 } }',
       '',
     ].join('\n');
-    const result = parseScenario(text, 'f.yaml', DEFAULT_FAULTLINE_CONFIG);
+    const result = parseScenario(text, 'f.yaml', builtInFaultlineConfig());
     expect(result.ok ? [] : result.issues.map(formatInputIssue)).toEqual([]);
     if (!result.ok) return;
     const scenario = result.scenario;
@@ -185,7 +185,7 @@ describe('loadScenarioFile', () => {
       '  - { upstreamShare: { endpoint: 1, max: 2 } }', //                       15
       '',
     ].join('\n');
-    const result = parseScenario(text, 'b.yaml', DEFAULT_FAULTLINE_CONFIG);
+    const result = parseScenario(text, 'b.yaml', builtInFaultlineConfig());
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues.map(formatInputIssue)).toEqual([

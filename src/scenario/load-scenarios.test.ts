@@ -2,13 +2,13 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_FAULTLINE_CONFIG } from '../config/default-faultline-config.ts';
+import { builtInFaultlineConfig } from '../config/default-faultline-config.ts';
 import { formatInputIssue } from '../config/yaml/input-issue.ts';
 import { loadScenarios } from './load-scenarios.ts';
 import { ScenarioInvalidError } from './scenario-invalid-error.ts';
 import { ScenarioNotFoundError } from './scenario-not-found-error.ts';
 
-const config = DEFAULT_FAULTLINE_CONFIG;
+const config = builtInFaultlineConfig();
 
 function scenarioText(name: string): string {
   return `name: ${name}\nservice: search\nload: { request: { path: /v1/search } }\nphases: [{ name: a, durationMs: 10 }]\n`;

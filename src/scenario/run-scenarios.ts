@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { createClient } from '../client/create-client.ts';
-import { loadFaultlineConfig } from '../config/load-faultline-config.ts';
+import { ConfigInvalidError } from '../config/config-invalid-error.ts';
+import { FAULTLINE_CONFIG_FILE, loadFaultlineConfig } from '../config/load-faultline-config.ts';
 import { serviceEntry } from '../config/resolve-service-client-options.ts';
-import { FaultlineError } from '../errors/faultline-error.ts';
+import { unplacedIssue } from '../config/yaml/input-issue.ts';
 import { faultlineVersion } from '../faultline-version.ts';
 import { startFaultProxy } from '../proxy/start-fault-proxy.ts';
 import { buildRunResult } from '../report/build-run-result.ts';
@@ -12,7 +13,7 @@ import { EVENT_LOG_VERSION } from '../report/run-events.ts';
 import type { RunResult } from '../report/run-result.ts';
 import { writeReports } from '../report/write-reports.ts';
 import { createServiceHandler } from '../services/create-service-handler.ts';
-import { isServiceName, type ServiceName } from '../services/service-names.ts';
+import { isServiceName, SERVICE_NAMES, type ServiceName } from '../services/service-names.ts';
 import { startServices } from '../services/start-services.ts';
 import type { CleanupLedger } from './cleanup-ledger.ts';
 import { EventLogWriter } from './event-log-writer.ts';
@@ -277,7 +278,14 @@ async function startEnvironment(
     serviceUrl: (reference) => urls[reference],
     serviceHandler: (reference) => {
       if (!isServiceName(reference))
-        throw new FaultlineError('FAULTLINE_SCENARIO_INVALID', `unknown reference service ${reference}`);
+        // The registry schema allows only these names; here for a registry given as an object.
+        throw new ConfigInvalidError([
+          unplacedIssue(
+            FAULTLINE_CONFIG_FILE,
+            'reference',
+            `expected one of ${SERVICE_NAMES.join(', ')}, got "${reference}"`,
+          ),
+        ]);
       return createServiceHandler(reference);
     },
     ...(toxiproxy ? { toxiproxy } : {}),

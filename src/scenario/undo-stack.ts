@@ -75,3 +75,8 @@ export interface UndoFailure {
   label: string;
   error: unknown;
 }
+
+/** `label: message` of a failed undo, for messages and the event log. */
+export function describeUndoFailure(f: UndoFailure): string {
+  return `${f.label}: ${(f.error as Error)?.message ?? String(f.error)}`;
+}

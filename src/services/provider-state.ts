@@ -23,6 +23,30 @@ export interface StateParams {
   number(name: string, fallback: number): number;
 }
 
+/**
+ * The provider state that switches a service into its degraded mode (the router's
+ * DegradedMode): `set` stores the outage its `current()` reads, with the Retry-After of
+ * params.retryAfterSeconds (default 1).
+ *
+ * @example
+ * outageState('auth is rate limited', 'Every verify call answers 429 `rate_limited`', (store, outage) => {
+ *   store.rateLimited = outage;
+ * });
+ */
+export function outageState<Store>(
+  name: string,
+  answers: string,
+  set: (store: Store, outage: { retryAfterSeconds: number }) => void,
+): ProviderState<Store> {
+  return {
+    name,
+    description: `${answers} with Retry-After (params.retryAfterSeconds, default 1).`,
+    setup(store, params) {
+      set(store, { retryAfterSeconds: params.number('retryAfterSeconds', 1) });
+    },
+  };
+}
+
 /** Finds the state `text` names and the params it carries; undefined when none matches. */
 export function matchProviderState<Store>(
   states: readonly ProviderState<Store>[],

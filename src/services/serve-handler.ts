@@ -38,7 +38,7 @@ export class ServeError extends FaultlineError {
     const code = (cause as { code?: string }).code;
     const why =
       code === 'EADDRINUSE'
-        ? `port ${port} is already in use. Stop what uses it or choose another port (e.g. --port-base)`
+        ? `port ${port} is already in use. Stop what uses it or choose another port`
         : `${cause instanceof Error ? cause.message : String(cause)}. Check the host and port`;
     super('FAULTLINE_SERVE_FAILED', `Failed to listen on ${host}:${port}: ${why}.`, { cause });
   }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { FaultlineError } from '../errors/faultline-error.ts';
+import { InvalidOptionsError } from '../errors/invalid-options-error.ts';
 import type { HttpFaultSpec } from '../scenario/faults/http/http-fault-spec.ts';
 import { httpFaultSchema } from '../scenario/schema/http-fault-schema.ts';
 import { type TcpFault, tcpFaultSchema } from '../scenario/schema/tcp-fault-schema.ts';
@@ -25,7 +25,16 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, field: string): z
     (p, k) => (typeof k === 'number' ? `${p}[${k}]` : `${p}.${String(k)}`),
     field,
   );
-  throw new FaultlineError('FAULTLINE_INVALID_OPTIONS', `Failed to apply faults: ${at}: ${issue.message}`);
+  // The schemas word their messages "expected <what>"; the rest ("unknown key ...") reads as "no <it>".
+  const what = issue.message.startsWith('expected ')
+    ? issue.message.slice('expected '.length)
+    : `no ${issue.message}`;
+  const received = issue.path.reduce<unknown>(
+    (v, k) =>
+      typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined,
+    value,
+  );
+  throw new InvalidOptionsError(at, what, received, { action: 'apply faults' });
 }
 
 function toArray<T>(value: T | T[] | undefined): T[] {

@@ -92,6 +92,8 @@ describe('getting started, from the packed tarball', () => {
       'bin',
       'dist',
       'docs',
+      // the built-in service registry (src/config/default-faultline-config.ts reads it)
+      'faultline.config.yaml',
       'package.json',
       'schemas',
     ]);

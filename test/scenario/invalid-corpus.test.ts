@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FAULTLINE_CONFIG } from '../../src/config/default-faultline-config.ts';
+import { builtInFaultlineConfig } from '../../src/config/default-faultline-config.ts';
 import { formatInputIssue } from '../../src/config/yaml/input-issue.ts';
 import { loadScenarioFile } from '../../src/scenario/load-scenario-file.ts';
 import { ScenarioInvalidError } from '../../src/scenario/scenario-invalid-error.ts';
@@ -203,7 +203,7 @@ describe('invalid scenario corpus', () => {
   });
 
   it.each(Object.entries(expectedIssues))('%s is rejected with its exact messages', async (file, lines) => {
-    const error = await loadScenarioFile(`${dir}/${file}`, DEFAULT_FAULTLINE_CONFIG, { cwd: root }).then(
+    const error = await loadScenarioFile(`${dir}/${file}`, builtInFaultlineConfig(), { cwd: root }).then(
       () => undefined,
       (err: unknown) => err,
     );

@@ -1,4 +1,4 @@
-import type { CallRecord } from '../../src/report/run-events.ts';
+import type { CallRecord, ScenarioStartEvent } from '../../src/report/run-events.ts';
 
 /**
  * A `call` record of scenario "s", phase "p": one attempt, breaker closed, no short
@@ -25,6 +25,31 @@ export function callRecord(
     shortCircuited: false,
     deadlineMs: 1000,
     deadlineExceeded: false,
+    ...overrides,
+  };
+}
+
+/**
+ * The `scenario-start` event of scenario "s" (scenarios/s.yaml, seed 1, virtual time,
+ * service inference, no phases or hypotheses); `overrides` replaces any field.
+ *
+ * @example
+ * createHypothesisEvaluator(hypothesis, scenarioStart({ hypotheses: [hypothesis] }));
+ */
+export function scenarioStart(overrides: Partial<ScenarioStartEvent> = {}): ScenarioStartEvent {
+  return {
+    type: 'scenario-start',
+    scenario: 's',
+    file: 'scenarios/s.yaml',
+    seed: 1,
+    mode: 'virtual',
+    service: 'inference',
+    replayCommand: 'faultline run scenarios/s.yaml --seed 1',
+    phases: [],
+    hypotheses: [],
+    client: {},
+    load: {},
+    t: 0,
     ...overrides,
   };
 }

@@ -1,16 +1,50 @@
+import { OAUTH2_DEFAULTS } from '../../config/options/client-defaults.ts';
 import { InvalidOptionsError } from '../../errors/invalid-options-error.ts';
 import type { Clock } from '../../time/clock.ts';
-import { numberAbove, numberAtLeast, plainObject } from '../_internals/validate.ts';
+import {
+  type Check,
+  numberAbove,
+  numberAtLeast,
+  plainObject,
+  type Rules,
+  resolveFields,
+  secretString,
+} from '../_internals/validate.ts';
 import type { AuthOptions } from '../client-types.ts';
 import type { AuthProvider } from './auth-provider.ts';
 import { oauth2Auth } from './oauth2-auth.ts';
 import { apiKeyAuth, basicAuth, bearerAuth } from './static-auth.ts';
 
-/** Defaults of OAuth2 client credentials, with units. */
-export const oauth2Defaults = Object.freeze({
-  refreshSkewMs: 30_000, // ms before expiry a token is refreshed
-  tokenTimeoutMs: 5_000, // ms per token request
-});
+/** Defaults of OAuth2 client credentials, declared with their units in src/config/options/client-defaults.ts. */
+export const oauth2Defaults: Readonly<{ refreshSkewMs: number; tokenTimeoutMs: number }> = OAUTH2_DEFAULTS;
+
+const tokenUrl: Check<string> = (field, value) => {
+  let url: URL;
+  try {
+    url = new URL(value as string);
+  } catch {
+    throw new InvalidOptionsError(field, 'an absolute http(s) URL of the token endpoint', value);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InvalidOptionsError(field, 'an http: or https: URL', value);
+  }
+  return value as string;
+};
+
+/** What OAuth2 client-credentials options accept, checked in this order. */
+const OAUTH2_RULES: Rules<{
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  refreshSkewMs: number;
+  tokenTimeoutMs: number;
+}> = {
+  tokenUrl,
+  clientId: secretString,
+  clientSecret: secretString,
+  refreshSkewMs: numberAtLeast(0, ' ms'),
+  tokenTimeoutMs: numberAbove(0, ' ms'),
+};
 
 /**
  * Validates `auth` and builds its provider.
@@ -28,43 +62,21 @@ export function createAuthProvider(auth: AuthOptions, service: string, clock: Cl
     case 'basic':
       return basicAuth(auth.username, auth.password);
     case 'oauth2-client-credentials': {
-      let url: URL;
-      try {
-        url = new URL(auth.tokenUrl);
-      } catch {
-        throw new InvalidOptionsError(
-          'auth.tokenUrl',
-          'an absolute http(s) URL of the token endpoint',
-          auth.tokenUrl,
-        );
-      }
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new InvalidOptionsError('auth.tokenUrl', 'an http: or https: URL', auth.tokenUrl);
-      }
-      for (const field of ['clientId', 'clientSecret'] as const) {
-        if (typeof auth[field] !== 'string' || auth[field] === '') {
-          throw new InvalidOptionsError(`auth.${field}`, 'a non-empty string', typeof auth[field]);
-        }
-      }
+      const r = resolveFields(
+        'auth.',
+        auth as unknown as Record<string, unknown>,
+        OAUTH2_RULES,
+        oauth2Defaults,
+      );
       return oauth2Auth({
         service,
-        tokenUrl: auth.tokenUrl,
-        clientId: auth.clientId,
-        clientSecret: auth.clientSecret,
+        tokenUrl: r.tokenUrl,
+        clientId: r.clientId,
+        clientSecret: r.clientSecret,
         scope: auth.scope,
         audience: auth.audience,
-        refreshSkewMs: numberAtLeast(
-          'auth.refreshSkewMs',
-          auth.refreshSkewMs ?? oauth2Defaults.refreshSkewMs,
-          0,
-          ' ms',
-        ),
-        timeoutMs: numberAbove(
-          'auth.tokenTimeoutMs',
-          auth.tokenTimeoutMs ?? oauth2Defaults.tokenTimeoutMs,
-          0,
-          ' ms',
-        ),
+        refreshSkewMs: r.refreshSkewMs,
+        timeoutMs: r.tokenTimeoutMs,
         clock,
       });
     }

@@ -4,8 +4,9 @@ import {
   numberAbove,
   numberAtLeast,
   oneOf,
-  plainObject,
+  type Rules,
   rate,
+  resolveGroup,
   statusList,
 } from '../_internals/validate.ts';
 import type { BreakerOptions, BreakerStrategy } from '../client-types.ts';
@@ -29,6 +30,22 @@ const STRATEGIES: readonly BreakerStrategy[] = [
   'slow-call-rate',
 ];
 
+/** What each breaker option accepts, checked in this order (the schema's twin: option-agreement.test.ts). */
+const BREAKER_RULES: Rules<ResolvedBreakerOptions> = {
+  strategy: oneOf(STRATEGIES),
+  failureThreshold: integerAtLeast(1),
+  windowSize: integerAtLeast(1),
+  windowMs: numberAbove(0, ' ms'),
+  minimumCalls: integerAtLeast(1),
+  failureRateThreshold: rate,
+  slowCallDurationMs: numberAbove(0, ' ms'),
+  slowCallRateThreshold: rate,
+  resetTimeoutMs: numberAtLeast(0, ' ms'),
+  halfOpenMaxCalls: integerAtLeast(1),
+  halfOpenSuccesses: integerAtLeast(1),
+  failureStatuses: statusList,
+};
+
 /**
  * Fills in defaults and validates; throws InvalidOptionsError naming `breaker.<field>`.
  * Cross-field reachability (e.g. count-window minimumCalls > windowSize never opens) is not
@@ -38,35 +55,5 @@ const STRATEGIES: readonly BreakerStrategy[] = [
  * resolveBreakerOptions({ strategy: 'count-window' }).windowSize; // 20
  */
 export function resolveBreakerOptions(o: BreakerOptions = {}): ResolvedBreakerOptions {
-  plainObject('breaker', o);
-  const d = breakerDefaults;
-  return {
-    strategy: oneOf('breaker.strategy', o.strategy ?? d.strategy, STRATEGIES),
-    failureThreshold: integerAtLeast('breaker.failureThreshold', o.failureThreshold ?? d.failureThreshold, 1),
-    windowSize: integerAtLeast('breaker.windowSize', o.windowSize ?? d.windowSize, 1),
-    windowMs: numberAbove('breaker.windowMs', o.windowMs ?? d.windowMs, 0, ' ms'),
-    minimumCalls: integerAtLeast('breaker.minimumCalls', o.minimumCalls ?? d.minimumCalls, 1),
-    failureRateThreshold: rate(
-      'breaker.failureRateThreshold',
-      o.failureRateThreshold ?? d.failureRateThreshold,
-    ),
-    slowCallDurationMs: numberAbove(
-      'breaker.slowCallDurationMs',
-      o.slowCallDurationMs ?? d.slowCallDurationMs,
-      0,
-      ' ms',
-    ),
-    slowCallRateThreshold: rate(
-      'breaker.slowCallRateThreshold',
-      o.slowCallRateThreshold ?? d.slowCallRateThreshold,
-    ),
-    resetTimeoutMs: numberAtLeast('breaker.resetTimeoutMs', o.resetTimeoutMs ?? d.resetTimeoutMs, 0, ' ms'),
-    halfOpenMaxCalls: integerAtLeast('breaker.halfOpenMaxCalls', o.halfOpenMaxCalls ?? d.halfOpenMaxCalls, 1),
-    halfOpenSuccesses: integerAtLeast(
-      'breaker.halfOpenSuccesses',
-      o.halfOpenSuccesses ?? d.halfOpenSuccesses,
-      1,
-    ),
-    failureStatuses: statusList('breaker.failureStatuses', o.failureStatuses ?? [...d.failureStatuses]),
-  };
+  return resolveGroup('breaker', o, BREAKER_RULES, breakerDefaults);
 }

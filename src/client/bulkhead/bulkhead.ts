@@ -1,24 +1,19 @@
+import { BULKHEAD_DEFAULTS } from '../../config/options/client-defaults.ts';
 import { InvalidOptionsError } from '../../errors/invalid-options-error.ts';
-import { integerAtLeast, plainObject } from '../_internals/validate.ts';
+import { integerAtLeast, type Rules, resolveGroup } from '../_internals/validate.ts';
 import type { BulkheadOptions } from '../client-types.ts';
 
-/** Defaults of the bulkhead. */
-export const bulkheadDefaults: Readonly<Required<BulkheadOptions>> = Object.freeze({
-  maxConcurrent: 64, // calls running at once
-  maxQueue: 0, // calls waiting for a slot; 0 = reject at once when full
-});
+/** Defaults of the bulkhead, declared with their units in src/config/options/client-defaults.ts. */
+export const bulkheadDefaults: Readonly<Required<BulkheadOptions>> = BULKHEAD_DEFAULTS;
+
+const BULKHEAD_RULES: Rules<Required<BulkheadOptions>> = {
+  maxConcurrent: integerAtLeast(1),
+  maxQueue: integerAtLeast(0),
+};
 
 /** Validates and fills in BulkheadOptions; throws InvalidOptionsError naming `bulkhead.<field>`. */
 export function resolveBulkheadOptions(o: BulkheadOptions = {}): Required<BulkheadOptions> {
-  plainObject('bulkhead', o);
-  return {
-    maxConcurrent: integerAtLeast(
-      'bulkhead.maxConcurrent',
-      o.maxConcurrent ?? bulkheadDefaults.maxConcurrent,
-      1,
-    ),
-    maxQueue: integerAtLeast('bulkhead.maxQueue', o.maxQueue ?? bulkheadDefaults.maxQueue, 0),
-  };
+  return resolveGroup('bulkhead', o, BULKHEAD_RULES, bulkheadDefaults);
 }
 
 /** What `enter` answers: run now, wait in the queue (call `resolve` later), or rejected. */

@@ -1,5 +1,20 @@
+import {
+  CLIENT_DEFAULTS,
+  HEALTH_CHECK_DEFAULTS,
+  OUTLIER_DETECTION_DEFAULTS,
+} from '../../config/options/client-defaults.ts';
 import { InvalidOptionsError } from '../../errors/invalid-options-error.ts';
-import { integerAtLeast, numberAbove, numberAtLeast, oneOf, plainObject } from '../_internals/validate.ts';
+import {
+  absolutePath,
+  integerAtLeast,
+  numberAbove,
+  numberAtLeast,
+  numberIn,
+  oneOf,
+  plainObject,
+  type Rules,
+  resolveGroup,
+} from '../_internals/validate.ts';
 import type {
   ClientOptions,
   EndpointOptions,
@@ -9,21 +24,11 @@ import type {
 } from '../client-types.ts';
 import { splitBaseUrl } from '../split-base-url.ts';
 
-/** Defaults of outlier detection, with units (Envoy's, except maxEjectionPercent). */
-export const outlierDetectionDefaults = Object.freeze({
-  consecutiveFailures: 5, // failures in a row (5xx, network error, attempt timeout)
-  baseEjectionMs: 30_000, // ms, multiplied by the times the endpoint was ejected
-  maxEjectionMs: 300_000, // ms, cap on one ejection
-  maxEjectionPercent: 50, // % of the endpoints that may be ejected at once
-});
+/** Defaults of outlier detection (Envoy's, except maxEjectionPercent), declared in src/config/options/client-defaults.ts. */
+export const outlierDetectionDefaults: Readonly<ResolvedOutlierDetectionOptions> = OUTLIER_DETECTION_DEFAULTS;
 
-/** Defaults of active health checks, with units. */
-export const healthCheckDefaults = Object.freeze({
-  intervalMs: 10_000, // ms between probes of one endpoint
-  timeoutMs: 1_000, // ms per probe
-  healthyThreshold: 2, // passing probes in a row that bring an endpoint back
-  unhealthyThreshold: 3, // failing probes in a row that take it out
-});
+/** Defaults of active health checks, declared in src/config/options/client-defaults.ts. */
+export const healthCheckDefaults: Readonly<Omit<ResolvedHealthCheckOptions, 'path'>> = HEALTH_CHECK_DEFAULTS;
 
 export type ResolvedOutlierDetectionOptions = Required<OutlierDetectionOptions>;
 export type ResolvedHealthCheckOptions = Required<HealthCheckOptions>;
@@ -88,43 +93,46 @@ export function resolveEndpoints(endpoints: unknown): ResolvedEndpoint[] {
   return endpoints.map((e: EndpointOptions, i) => {
     plainObject(`endpoints[${i}]`, e);
     const { origin, basePath } = splitBaseUrl(`endpoints[${i}].url`, e.url);
-    const weight = numberAbove(`endpoints[${i}].weight`, e.weight ?? 1, 0);
+    const weight = numberAbove(0)(`endpoints[${i}].weight`, e.weight ?? 1);
     return { url: e.url, origin, basePath, weight };
   });
 }
 
+const LOAD_BALANCING: readonly LoadBalancing[] = ['round-robin', 'least-outstanding', 'weighted'];
+
 export function resolveLoadBalancing(value: unknown): LoadBalancing {
-  return oneOf('loadBalancing', value ?? 'round-robin', ['round-robin', 'least-outstanding', 'weighted']);
+  return oneOf(LOAD_BALANCING)('loadBalancing', value ?? CLIENT_DEFAULTS.loadBalancing);
 }
 
+/** What each option accepts, checked in this order (the schemas' twins: option-agreement.test.ts). */
+const OUTLIER_DETECTION_RULES: Rules<ResolvedOutlierDetectionOptions> = {
+  baseEjectionMs: numberAbove(0, ' ms'),
+  maxEjectionMs: numberAbove(0, ' ms'),
+  maxEjectionPercent: numberIn(0, 100, 'a percentage in 0..100'),
+  consecutiveFailures: integerAtLeast(1),
+};
+
+const HEALTH_CHECK_RULES: Rules<ResolvedHealthCheckOptions> = {
+  path: absolutePath,
+  intervalMs: numberAbove(0, ' ms'),
+  timeoutMs: numberAbove(0, ' ms'),
+  healthyThreshold: integerAtLeast(1),
+  unhealthyThreshold: integerAtLeast(1),
+};
+
 /**
+ * maxEjectionMs defaults to the larger of its default and baseEjectionMs, and must be at
+ * least baseEjectionMs.
+ *
  * @example
  * resolveOutlierDetectionOptions({ consecutiveFailures: 3 }).baseEjectionMs; // 30_000
  */
 export function resolveOutlierDetectionOptions(o: OutlierDetectionOptions): ResolvedOutlierDetectionOptions {
-  plainObject('outlierDetection', o);
   const d = outlierDetectionDefaults;
-  const base = numberAbove('outlierDetection.baseEjectionMs', o.baseEjectionMs ?? d.baseEjectionMs, 0, ' ms');
-  const max = numberAtLeast(
-    'outlierDetection.maxEjectionMs',
-    o.maxEjectionMs ?? Math.max(base, d.maxEjectionMs),
-    base,
-    ' ms',
-  );
-  const percent = o.maxEjectionPercent ?? d.maxEjectionPercent;
-  if (typeof percent !== 'number' || !(percent >= 0 && percent <= 100)) {
-    throw new InvalidOptionsError('outlierDetection.maxEjectionPercent', 'a percentage in 0..100', percent);
-  }
-  return {
-    consecutiveFailures: integerAtLeast(
-      'outlierDetection.consecutiveFailures',
-      o.consecutiveFailures ?? d.consecutiveFailures,
-      1,
-    ),
-    baseEjectionMs: base,
-    maxEjectionMs: max,
-    maxEjectionPercent: percent,
-  };
+  const maxEjectionMs = Math.max(o?.baseEjectionMs ?? d.baseEjectionMs, d.maxEjectionMs);
+  const resolved = resolveGroup('outlierDetection', o, OUTLIER_DETECTION_RULES, { ...d, maxEjectionMs });
+  numberAtLeast(resolved.baseEjectionMs, ' ms')('outlierDetection.maxEjectionMs', resolved.maxEjectionMs);
+  return resolved;
 }
 
 /**
@@ -132,24 +140,5 @@ export function resolveOutlierDetectionOptions(o: OutlierDetectionOptions): Reso
  * resolveHealthCheckOptions({ path: '/healthz' }).intervalMs; // 10_000
  */
 export function resolveHealthCheckOptions(o: HealthCheckOptions): ResolvedHealthCheckOptions {
-  plainObject('healthCheck', o);
-  if (typeof o.path !== 'string' || !o.path.startsWith('/')) {
-    throw new InvalidOptionsError('healthCheck.path', 'a path starting with "/", e.g. "/healthz"', o.path);
-  }
-  const d = healthCheckDefaults;
-  return {
-    path: o.path,
-    intervalMs: numberAbove('healthCheck.intervalMs', o.intervalMs ?? d.intervalMs, 0, ' ms'),
-    timeoutMs: numberAbove('healthCheck.timeoutMs', o.timeoutMs ?? d.timeoutMs, 0, ' ms'),
-    healthyThreshold: integerAtLeast(
-      'healthCheck.healthyThreshold',
-      o.healthyThreshold ?? d.healthyThreshold,
-      1,
-    ),
-    unhealthyThreshold: integerAtLeast(
-      'healthCheck.unhealthyThreshold',
-      o.unhealthyThreshold ?? d.unhealthyThreshold,
-      1,
-    ),
-  };
+  return resolveGroup('healthCheck', o, HEALTH_CHECK_RULES, healthCheckDefaults);
 }

@@ -1,14 +1,16 @@
+import { HEDGING_DEFAULTS } from '../../config/options/client-defaults.ts';
 import { InvalidOptionsError } from '../../errors/invalid-options-error.ts';
-import { integerAtLeast, numberAtLeast, plainObject } from '../_internals/validate.ts';
+import {
+  type Check,
+  integerAtLeast,
+  numberAtLeast,
+  type Rules,
+  resolveGroup,
+} from '../_internals/validate.ts';
 import type { HedgingOptions } from '../client-types.ts';
 
-/** Defaults of hedging, with units. */
-export const hedgingDefaults = Object.freeze({
-  delayMs: 'p95' as const, // ms, or the p95 of recent attempt latencies
-  maxHedges: 1, // extra attempts per attempt
-  minSamples: 20, // latencies observed before a p95 delay is trusted
-  minDelayMs: 1, // ms, floor on a p95 delay
-});
+/** Defaults of hedging, declared with their units in src/config/options/client-defaults.ts. */
+export const hedgingDefaults: Readonly<ResolvedHedgingOptions> = HEDGING_DEFAULTS;
 
 export interface ResolvedHedgingOptions {
   delayMs: number | 'p95';
@@ -17,21 +19,24 @@ export interface ResolvedHedgingOptions {
   minDelayMs: number;
 }
 
+const delayOrP95: Check<number | 'p95'> = (field, value) => {
+  if (value !== 'p95' && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) {
+    throw new InvalidOptionsError(field, 'a number of ms >= 0 or "p95"', value);
+  }
+  return value;
+};
+
+const HEDGING_RULES: Rules<ResolvedHedgingOptions> = {
+  delayMs: delayOrP95,
+  maxHedges: integerAtLeast(1),
+  minSamples: integerAtLeast(1),
+  minDelayMs: numberAtLeast(0, ' ms'),
+};
+
 /**
  * @example
  * resolveHedgingOptions({ delayMs: 50 }).maxHedges; // 1
  */
 export function resolveHedgingOptions(o: HedgingOptions): ResolvedHedgingOptions {
-  plainObject('hedging', o);
-  const d = hedgingDefaults;
-  const delay = o.delayMs ?? d.delayMs;
-  if (delay !== 'p95' && (typeof delay !== 'number' || !Number.isFinite(delay) || delay < 0)) {
-    throw new InvalidOptionsError('hedging.delayMs', 'a number of ms >= 0 or "p95"', delay);
-  }
-  return {
-    delayMs: delay,
-    maxHedges: integerAtLeast('hedging.maxHedges', o.maxHedges ?? d.maxHedges, 1),
-    minSamples: integerAtLeast('hedging.minSamples', o.minSamples ?? d.minSamples, 1),
-    minDelayMs: numberAtLeast('hedging.minDelayMs', o.minDelayMs ?? d.minDelayMs, 0, ' ms'),
-  };
+  return resolveGroup('hedging', o, HEDGING_RULES, hedgingDefaults);
 }

@@ -1,21 +1,25 @@
+import { RATE_LIMIT_DEFAULTS } from '../../config/options/client-defaults.ts';
 import { InvalidOptionsError } from '../../errors/invalid-options-error.ts';
-import { boolean, numberAbove, numberAtLeast, plainObject } from '../_internals/validate.ts';
+import { boolean, numberAbove, numberAtLeast, type Rules, resolveGroup } from '../_internals/validate.ts';
 import type { RateLimitOptions } from '../client-types.ts';
 
 /** RateLimitOptions with every field present. */
 export type ResolvedRateLimitOptions = Required<RateLimitOptions>;
 
-/** Validates and fills in RateLimitOptions; throws InvalidOptionsError naming `rateLimit.<field>`. */
+const RATE_LIMIT_RULES: Rules<ResolvedRateLimitOptions> = {
+  ratePerSec: numberAbove(0, ' tokens/s'),
+  burst: numberAtLeast(1, ' tokens'),
+  maxWaitMs: numberAtLeast(0, ' ms'),
+  pauseOn429: boolean,
+};
+
+/**
+ * Validates and fills in RateLimitOptions; throws InvalidOptionsError naming `rateLimit.<field>`.
+ * `burst` defaults to max(1, ceil(ratePerSec)) (ratePerSec is checked first).
+ */
 export function resolveRateLimitOptions(o: RateLimitOptions): ResolvedRateLimitOptions {
-  plainObject('rateLimit', o);
-  const ratePerSec = numberAbove('rateLimit.ratePerSec', o.ratePerSec, 0, ' tokens/s');
-  const burst = numberAtLeast('rateLimit.burst', o.burst ?? Math.max(1, Math.ceil(ratePerSec)), 1, ' tokens');
-  return {
-    ratePerSec,
-    burst,
-    maxWaitMs: numberAtLeast('rateLimit.maxWaitMs', o.maxWaitMs ?? 0, 0, ' ms'),
-    pauseOn429: boolean('rateLimit.pauseOn429', o.pauseOn429 ?? true),
-  };
+  const burst = Math.max(1, Math.ceil(o?.ratePerSec));
+  return resolveGroup('rateLimit', o, RATE_LIMIT_RULES, { ...RATE_LIMIT_DEFAULTS, burst });
 }
 
 /**

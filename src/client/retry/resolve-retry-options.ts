@@ -6,12 +6,14 @@ import {
 import { InvalidOptionsError } from '../../errors/invalid-options-error.ts';
 import {
   boolean,
+  type Check,
   integerAtLeast,
   numberAbove,
   numberAtLeast,
   oneOf,
-  plainObject,
+  type Rules,
   ratio,
+  resolveGroup,
   statusList,
 } from '../_internals/validate.ts';
 import type { Jitter, RetryBudgetOptions, RetryOptions } from '../client-types.ts';
@@ -43,6 +45,44 @@ const JITTERS: readonly Jitter[] = ['none', 'full', 'equal', 'decorrelated'];
 
 export { RETRYABLE_4XX };
 
+/** An array of HTTP statuses that can be worth retrying: 5xx, the retryable 4xx, or below 400. */
+const retryableStatusList: Check<number[]> = (field, value) => {
+  const statuses = statusList(field, value);
+  statuses.forEach((s, i) => {
+    if (s >= 400 && s < 500 && !RETRYABLE_4XX.includes(s)) {
+      throw new InvalidOptionsError(
+        `${field}[${i}]`,
+        `a 5xx or one of ${RETRYABLE_4XX.join(', ')} (other 4xx are never retried: the request itself is wrong)`,
+        s,
+      );
+    }
+  });
+  return statuses;
+};
+
+const BUDGET_RULES: Rules<Required<RetryBudgetOptions>> = {
+  ratio,
+  minRetriesPerWindow: integerAtLeast(0),
+  windowMs: numberAbove(0, ' ms'),
+};
+
+/** `false` (no budget) or a budget object, its fields defaulted. */
+const budget: Check<Required<RetryBudgetOptions> | false> = (field, value) =>
+  value === false ? false : resolveGroup(field, value, BUDGET_RULES, retryBudgetDefaults);
+
+/** What each retry option accepts, checked in this order (the schema's twin: option-agreement.test.ts). */
+const RETRY_RULES: Rules<ResolvedRetryOptions> = {
+  baseDelayMs: numberAtLeast(0, ' ms'),
+  maxDelayMs: numberAtLeast(0, ' ms'),
+  retryOnStatus: retryableStatusList,
+  maxAttempts: integerAtLeast(1),
+  multiplier: numberAtLeast(1),
+  jitter: oneOf(JITTERS),
+  retryOnNetworkError: boolean,
+  respectRetryAfter: boolean,
+  budget,
+};
+
 /**
  * Fills in defaults and validates; throws InvalidOptionsError naming `retry.<field>`.
  *
@@ -50,52 +90,13 @@ export { RETRYABLE_4XX };
  * resolveRetryOptions({ maxAttempts: 5 }).jitter; // 'full'
  */
 export function resolveRetryOptions(o: RetryOptions = {}): ResolvedRetryOptions {
-  plainObject('retry', o);
-  const d = retryDefaults;
-  const baseDelayMs = numberAtLeast('retry.baseDelayMs', o.baseDelayMs ?? d.baseDelayMs, 0, ' ms');
-  const maxDelayMs = numberAtLeast('retry.maxDelayMs', o.maxDelayMs ?? d.maxDelayMs, 0, ' ms');
-  if (maxDelayMs < baseDelayMs) {
+  const resolved = resolveGroup('retry', o, RETRY_RULES, retryDefaults);
+  if (resolved.maxDelayMs < resolved.baseDelayMs) {
     throw new InvalidOptionsError(
       'retry.maxDelayMs',
-      `a cap >= retry.baseDelayMs (${baseDelayMs} ms); raise maxDelayMs or lower baseDelayMs`,
-      maxDelayMs,
+      `a cap >= retry.baseDelayMs (${resolved.baseDelayMs} ms); raise maxDelayMs or lower baseDelayMs`,
+      resolved.maxDelayMs,
     );
   }
-  const retryOnStatus = statusList('retry.retryOnStatus', o.retryOnStatus ?? d.retryOnStatus);
-  retryOnStatus.forEach((s, i) => {
-    if (s >= 400 && s < 500 && !RETRYABLE_4XX.includes(s)) {
-      throw new InvalidOptionsError(
-        `retry.retryOnStatus[${i}]`,
-        `a 5xx or one of ${RETRYABLE_4XX.join(', ')} (other 4xx are never retried: the request itself is wrong)`,
-        s,
-      );
-    }
-  });
-  return {
-    maxAttempts: integerAtLeast('retry.maxAttempts', o.maxAttempts ?? d.maxAttempts, 1),
-    baseDelayMs,
-    multiplier: numberAtLeast('retry.multiplier', o.multiplier ?? d.multiplier, 1),
-    maxDelayMs,
-    jitter: oneOf('retry.jitter', o.jitter ?? d.jitter, JITTERS),
-    retryOnStatus,
-    retryOnNetworkError: boolean('retry.retryOnNetworkError', o.retryOnNetworkError ?? d.retryOnNetworkError),
-    respectRetryAfter: boolean('retry.respectRetryAfter', o.respectRetryAfter ?? d.respectRetryAfter),
-    budget: resolveBudget(o.budget),
-  };
-}
-
-function resolveBudget(b: RetryBudgetOptions | false | undefined): Required<RetryBudgetOptions> | false {
-  if (b === false) return false;
-  if (b === undefined) return { ...retryBudgetDefaults };
-  plainObject('retry.budget', b);
-  const d = retryBudgetDefaults;
-  return {
-    ratio: ratio('retry.budget.ratio', b.ratio ?? d.ratio),
-    minRetriesPerWindow: integerAtLeast(
-      'retry.budget.minRetriesPerWindow',
-      b.minRetriesPerWindow ?? d.minRetriesPerWindow,
-      0,
-    ),
-    windowMs: numberAbove('retry.budget.windowMs', b.windowMs ?? d.windowMs, 0, ' ms'),
-  };
+  return resolved;
 }

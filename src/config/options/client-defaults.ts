@@ -80,3 +80,9 @@ export const HEALTH_CHECK_DEFAULTS = {
   healthyThreshold: 2,
   unhealthyThreshold: 3,
 } as const;
+
+/** OAuth2 client credentials (auth.kind "oauth2-client-credentials"). */
+export const OAUTH2_DEFAULTS = {
+  refreshSkewMs: 30_000, // ms before expiry a token is refreshed
+  tokenTimeoutMs: 5_000, // ms per token request
+} as const;

@@ -16,6 +16,17 @@ export interface InputIssue {
   message: string;
 }
 
+/**
+ * An issue found in a file's content after it was loaded (a programmatic config, a rule
+ * checked at run time), when the node's position is no longer known: reported at 1:1.
+ *
+ * @example
+ * new ScenarioInvalidError([unplacedIssue(scenario.file, 'mode', 'expected ...')]);
+ */
+export function unplacedIssue(file: string, path: string, message: string): InputIssue {
+  return { file, line: 1, column: 1, path, message };
+}
+
 /** `file:line:column path: message` (no `path: ` for document-level issues). */
 export function formatInputIssue(issue: InputIssue): string {
   const where = `${issue.file}:${issue.line}:${issue.column}`;

@@ -16,7 +16,7 @@ export function exploreMarkdown(result: ExploreResult): string[] {
       (c.notReached > 0 ? `, ${c.notReached} not reached (fault not applied)` : '') +
       `. Plan: ${c.singles} single faults` +
       (c.pairsPlanned > 0 ? `, ${c.pairsPlanned} pairs (${c.pairsPruned} pruned)` : '') +
-      `. ${result.baseline.callSites.length} call sites; wall ${result.wallMs} ms at --parallel ${result.parallel}.`,
+      `. ${result.baseline.callSites.length} call sites; wall ${result.wallMs} ms at parallel ${result.parallel}.`,
   );
   lines.push('');
   lines.push(

@@ -1,3 +1,4 @@
+import { eachChunk } from './each-chunk.ts';
 import { num, type Toxic, type ToxicAttributes, type ToxicType } from './toxic.ts';
 import { attributeNames } from './toxic-attributes.ts';
 
@@ -17,21 +18,15 @@ export function bandwidthToxic(attributes: ToxicAttributes): Toxic {
   return {
     async pipe(stub) {
       let debt = 0;
-      for (;;) {
-        const chunk = await stub.read();
-        if (chunk === undefined) return;
-        if (chunk === null) return stub.close();
-        if (rate <= 0) {
-          await stub.write(chunk);
-          continue;
-        }
+      await eachChunk(stub, async (chunk) => {
+        if (rate <= 0) return stub.write(chunk);
         debt += chunk.data.length / rate;
         let data = chunk.data;
         const slice = Math.max(1, Math.floor(rate * SLICE_MS));
         while (data.length > slice) {
           if (!(await stub.sleep(SLICE_MS))) {
             await stub.write({ data, timestamp: chunk.timestamp });
-            return;
+            return false;
           }
           await stub.write({ data: data.subarray(0, slice), timestamp: chunk.timestamp });
           data = data.subarray(slice);
@@ -40,11 +35,11 @@ export function bandwidthToxic(attributes: ToxicAttributes): Toxic {
         const start = stub.clock.now();
         if (debt > 0 && !(await stub.sleep(debt))) {
           await stub.write({ data, timestamp: chunk.timestamp });
-          return;
+          return false;
         }
         debt -= stub.clock.now() - start;
-        await stub.write({ data, timestamp: chunk.timestamp });
-      }
+        return stub.write({ data, timestamp: chunk.timestamp });
+      });
     },
   };
 }

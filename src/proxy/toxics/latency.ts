@@ -1,3 +1,4 @@
+import { eachChunk } from './each-chunk.ts';
 import { num, type Toxic, type ToxicAttributes, type ToxicType } from './toxic.ts';
 import { attributeNames } from './toxic-attributes.ts';
 
@@ -15,11 +16,8 @@ export function latencyToxic(attributes: ToxicAttributes): Toxic {
   const latency = num(attributes, 'latency');
   const jitter = num(attributes, 'jitter');
   return {
-    async pipe(stub) {
-      for (;;) {
-        const chunk = await stub.read();
-        if (chunk === undefined) return;
-        if (chunk === null) return stub.close();
+    pipe: (stub) =>
+      eachChunk(stub, async (chunk) => {
         let delay = latency;
         if (jitter > 0) delay += Math.floor(stub.random.next() * jitter * 2) - jitter;
         const sleep = delay - (stub.clock.now() - chunk.timestamp);
@@ -28,13 +26,12 @@ export function latencyToxic(attributes: ToxicAttributes): Toxic {
           if (!slept) {
             // Interrupted: pass the chunk on without the rest of its delay; drop nothing.
             await stub.write(chunk);
-            return;
+            return false;
           }
           chunk.timestamp += sleep;
         }
         await stub.write(chunk);
-      }
-    },
+      }),
   };
 }
 

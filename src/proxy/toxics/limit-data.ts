@@ -1,3 +1,4 @@
+import { eachChunk } from './each-chunk.ts';
 import { num, type Toxic, type ToxicAttributes, type ToxicType } from './toxic.ts';
 import { attributeNames } from './toxic-attributes.ts';
 
@@ -8,11 +9,8 @@ import { attributeNames } from './toxic-attributes.ts';
 export function limitDataToxic(attributes: ToxicAttributes): Toxic {
   const limit = num(attributes, 'bytes');
   return {
-    async pipe(stub, state) {
-      for (;;) {
-        const chunk = await stub.read();
-        if (chunk === undefined) return;
-        if (chunk === null) return stub.close();
+    pipe: (stub, state) =>
+      eachChunk(stub, async (chunk) => {
         const sent = state.sent ?? 0;
         const remaining = Math.max(0, limit - sent);
         const data = remaining < chunk.data.length ? chunk.data.subarray(0, remaining) : chunk.data;
@@ -20,9 +18,10 @@ export function limitDataToxic(attributes: ToxicAttributes): Toxic {
           state.sent = sent + data.length;
           await stub.write({ data, timestamp: chunk.timestamp });
         }
-        if ((state.sent ?? 0) >= limit) return stub.close();
-      }
-    },
+        if ((state.sent ?? 0) < limit) return true;
+        stub.close();
+        return false;
+      }),
   };
 }
 

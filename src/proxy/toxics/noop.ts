@@ -1,17 +1,11 @@
+import { eachChunk } from './each-chunk.ts';
 import type { Toxic, ToxicType } from './toxic.ts';
 import { attributeNames } from './toxic-attributes.ts';
 
 /** Passes data through untouched. Also the link's leading stage and a toxic that lost its toxicity draw. */
 export function noopToxic(): Toxic {
   return {
-    async pipe(stub) {
-      for (;;) {
-        const chunk = await stub.read();
-        if (chunk === undefined) return;
-        if (chunk === null) return stub.close();
-        await stub.write(chunk);
-      }
-    },
+    pipe: (stub) => eachChunk(stub, (chunk) => stub.write(chunk)),
   };
 }
 

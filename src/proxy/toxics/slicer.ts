@@ -1,4 +1,5 @@
 import type { Random } from '../../time/random.ts';
+import { eachChunk } from './each-chunk.ts';
 import { num, type Toxic, type ToxicAttributes, type ToxicType } from './toxic.ts';
 import { attributeNames } from './toxic-attributes.ts';
 
@@ -57,10 +58,7 @@ export function slicerToxic(attributes: ToxicAttributes): Toxic {
   return {
     async pipe(stub) {
       let due = stub.clock.now();
-      for (;;) {
-        const chunk = await stub.read();
-        if (chunk === undefined) return;
-        if (chunk === null) return stub.close();
+      await eachChunk(stub, async (chunk) => {
         due = Math.max(due, stub.clock.now());
         let offset = 0;
         for (const size of sliceSizes(chunk.data.length, average, variation, stub.random)) {
@@ -73,10 +71,11 @@ export function slicerToxic(attributes: ToxicAttributes): Toxic {
             if (offset < chunk.data.length) {
               await stub.write({ data: chunk.data.subarray(offset), timestamp: chunk.timestamp });
             }
-            return;
+            return false;
           }
         }
-      }
+        return true;
+      });
     },
   };
 }

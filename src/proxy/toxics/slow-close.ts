@@ -1,3 +1,4 @@
+import { eachChunk } from './each-chunk.ts';
 import { num, type Toxic, type ToxicAttributes, type ToxicType } from './toxic.ts';
 import { attributeNames } from './toxic-attributes.ts';
 
@@ -5,20 +6,17 @@ import { attributeNames } from './toxic-attributes.ts';
 export function slowCloseToxic(attributes: ToxicAttributes): Toxic {
   const delay = num(attributes, 'delay');
   return {
-    async pipe(stub) {
-      for (;;) {
-        const chunk = await stub.read();
-        if (chunk === undefined) return;
-        if (chunk === null) {
-          if (await stub.sleep(delay)) stub.close();
-          // Interrupted while holding the EOF: the restarted chain has lost it, so close
-          // now rather than leave the connection open forever.
-          else stub.close();
-          return;
-        }
-        await stub.write(chunk);
-      }
-    },
+    pipe: (stub) =>
+      eachChunk(
+        stub,
+        (chunk) => stub.write(chunk),
+        async () => {
+          // Interrupted while holding the EOF (sleep answers false): the restarted chain has
+          // lost it, so close now rather than leave the connection open forever.
+          await stub.sleep(delay);
+          stub.close();
+        },
+      ),
   };
 }
 

@@ -1,36 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { CallRecord, RunEvent, ScenarioStartEvent } from '../../report/run-events.ts';
+import { callRecord, scenarioStart } from '../../../test/support/run-records.ts';
+import type { CallRecord, RunEvent } from '../../report/run-events.ts';
 import { createHypothesisEvaluator } from './create-hypothesis-evaluator.ts';
 
-const start = (hypotheses: unknown[]): ScenarioStartEvent => ({
-  type: 'scenario-start',
-  scenario: 's',
-  file: 'scenarios/s.yaml',
-  seed: 1,
-  mode: 'virtual',
-  service: 'inference',
-  replayCommand: 'faultline run scenarios/s.yaml --seed 1',
-  phases: [],
-  hypotheses,
-  client: {},
-  load: {},
-  t: 0,
-});
+const start = (hypotheses: unknown[]) => scenarioStart({ hypotheses });
 
-const call = (phase: string, t: number, over: Partial<CallRecord> = {}): CallRecord => ({
-  type: 'call',
-  scenario: 's',
-  phase,
-  t,
-  latencyMs: 10,
-  outcome: 'ok',
-  attempts: 1,
-  breakerState: 'closed',
-  shortCircuited: false,
-  deadlineMs: 1000,
-  deadlineExceeded: false,
-  ...over,
-});
+const call = (phase: string, t: number, over: Partial<CallRecord> = {}): CallRecord =>
+  callRecord(t, 10, 'ok', { phase, ...over });
 
 /** steady: 4 ok calls; outage: 5 failures open the breaker at t=1050, then 3 short-circuits; a probe at 1200 closes it. */
 const events: RunEvent[] = [

@@ -1,4 +1,4 @@
-import type { ProviderState } from '../provider-state.ts';
+import { outageState, type ProviderState } from '../provider-state.ts';
 
 /** The analytics service's mutable content. */
 export interface AnalyticsStore {
@@ -21,12 +21,7 @@ export const analyticsStates: readonly ProviderState<AnalyticsStore>[] = [
       store.unavailable = undefined;
     },
   },
-  {
-    name: 'analytics is unavailable',
-    description:
-      'Every ingest call answers 503 `unavailable` with Retry-After (params.retryAfterSeconds, default 1).',
-    setup(store, params) {
-      store.unavailable = { retryAfterSeconds: params.number('retryAfterSeconds', 1) };
-    },
-  },
+  outageState('analytics is unavailable', 'Every ingest call answers 503 `unavailable`', (store, outage) => {
+    store.unavailable = outage;
+  }),
 ];

@@ -1,4 +1,4 @@
-import type { ProviderState } from '../provider-state.ts';
+import { outageState, type ProviderState } from '../provider-state.ts';
 import { type AuthStore, FAR_FUTURE_EXP } from './auth-store.ts';
 
 /** Provider states of the auth service (docs/services.md lists them too). */
@@ -34,12 +34,7 @@ export const authStates: readonly ProviderState<AuthStore>[] = [
       store.tokens.delete(params.string('token'));
     },
   },
-  {
-    name: 'auth is rate limited',
-    description:
-      'Every verify call answers 429 `rate_limited` with Retry-After (params.retryAfterSeconds, default 1).',
-    setup(store, params) {
-      store.rateLimited = { retryAfterSeconds: params.number('retryAfterSeconds', 1) };
-    },
-  },
+  outageState('auth is rate limited', 'Every verify call answers 429 `rate_limited`', (store, outage) => {
+    store.rateLimited = outage;
+  }),
 ];

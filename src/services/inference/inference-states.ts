@@ -1,4 +1,4 @@
-import type { ProviderState } from '../provider-state.ts';
+import { outageState, type ProviderState } from '../provider-state.ts';
 import { type InferenceStore, riskModel } from './inference-models.ts';
 
 /** Provider states of the inference service (docs/services.md lists them too). */
@@ -18,12 +18,7 @@ export const inferenceStates: readonly ProviderState<InferenceStore>[] = [
       store.models.delete(params.string('model'));
     },
   },
-  {
-    name: 'inference is overloaded',
-    description:
-      'Every predict call answers 503 `overloaded` with Retry-After (params.retryAfterSeconds, default 1).',
-    setup(store, params) {
-      store.overloaded = { retryAfterSeconds: params.number('retryAfterSeconds', 1) };
-    },
-  },
+  outageState('inference is overloaded', 'Every predict call answers 503 `overloaded`', (store, outage) => {
+    store.overloaded = outage;
+  }),
 ];

@@ -1,5 +1,5 @@
 import { InvalidRequestError } from '../parse-json-body.ts';
-import type { ProviderState } from '../provider-state.ts';
+import { outageState, type ProviderState } from '../provider-state.ts';
 import { CHANNELS, type Channel, type NotifyStore } from './notify-store.ts';
 
 /** Provider states of the notify service (docs/services.md lists them too). */
@@ -18,14 +18,9 @@ export const notifyStates: readonly ProviderState<NotifyStore>[] = [
       store.optedOut.add(`${params.string('userId')}:${channel(params.string('channel'))}`);
     },
   },
-  {
-    name: 'notify is rate limited',
-    description:
-      'Every send answers 429 `rate_limited` with Retry-After (params.retryAfterSeconds, default 1).',
-    setup(store, params) {
-      store.rateLimited = { retryAfterSeconds: params.number('retryAfterSeconds', 1) };
-    },
-  },
+  outageState('notify is rate limited', 'Every send answers 429 `rate_limited`', (store, outage) => {
+    store.rateLimited = outage;
+  }),
   {
     name: 'notification {id} was sent',
     description: 'A delivered notification with that id exists (params userId, channel, message optional).',

@@ -1,4 +1,4 @@
-import type { ProviderState } from '../provider-state.ts';
+import { outageState, type ProviderState } from '../provider-state.ts';
 import { SEARCH_CORPUS, type SearchDocument } from './search-corpus.ts';
 
 /** The search service's mutable content. */
@@ -32,12 +32,7 @@ export const searchStates: readonly ProviderState<SearchStore>[] = [
       store.documents = [];
     },
   },
-  {
-    name: 'search is overloaded',
-    description:
-      'Every search answers 503 `overloaded` with Retry-After (params.retryAfterSeconds, default 1).',
-    setup(store, params) {
-      store.overloaded = { retryAfterSeconds: params.number('retryAfterSeconds', 1) };
-    },
-  },
+  outageState('search is overloaded', 'Every search answers 503 `overloaded`', (store, outage) => {
+    store.overloaded = outage;
+  }),
 ];

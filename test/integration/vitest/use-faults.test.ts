@@ -92,6 +92,11 @@ describe('useFaults on the embedded fault proxy', () => {
         http: { status: 503, rate: 2 },
       }),
     ).rejects.toThrow('Failed to apply faults: dep.http[0].rate: expected');
+    await expect(faults.apply('dep', { http: { status: 503, rate: 2 } })).rejects.toMatchObject({
+      code: 'FAULTLINE_INVALID_OPTIONS',
+      field: 'dep.http[0].rate',
+      received: 2,
+    });
     await expect(faults.apply('dep', { tcp: { toxic: 'latncy' } })).rejects.toThrow(
       'dep.tcp[0].toxic: expected a toxic type (one of latency,',
     );

@@ -51,7 +51,7 @@ export class TcpFaultTarget {
       throw new FaultlineError(
         'FAULTLINE_TOXIPROXY_FAILED',
         `Failed to create Toxiproxy proxy "${o.name}" (${listen} -> ${o.upstream}) at ${o.toxiproxyUrl}: ${(err as Error).message}. ` +
-          'Check that the Toxiproxy API is reachable (--toxiproxy-url / TOXIPROXY_URL).',
+          'Check that the Toxiproxy API is reachable (`toxiproxyUrl`).',
         { cause: err },
       );
     }

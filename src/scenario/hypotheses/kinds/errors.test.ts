@@ -1,36 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { CallRecord, RunEvent, ScenarioStartEvent } from '../../../report/run-events.ts';
+import { callRecord, scenarioStart } from '../../../../test/support/run-records.ts';
+import type { CallRecord, RunEvent } from '../../../report/run-events.ts';
 import { createHypothesisEvaluator } from '../create-hypothesis-evaluator.ts';
 
-const start = (hypothesis: unknown): ScenarioStartEvent => ({
-  type: 'scenario-start',
-  scenario: 's',
-  file: 'scenarios/s.yaml',
-  seed: 1,
-  mode: 'virtual',
-  service: 'search',
-  replayCommand: 'faultline run scenarios/s.yaml --seed 1',
-  phases: [],
-  hypotheses: [hypothesis],
-  client: {},
-  load: {},
-  t: 0,
-});
+const start = (hypothesis: unknown) => scenarioStart({ service: 'search', hypotheses: [hypothesis] });
 
-const call = (phase: string, errorCode?: string): CallRecord => ({
-  type: 'call',
-  scenario: 's',
-  phase,
-  t: 0,
-  latencyMs: 1,
-  outcome: errorCode === undefined ? 'ok' : 'failed',
-  ...(errorCode !== undefined ? { errorCode } : {}),
-  attempts: errorCode === 'FAULTLINE_BULKHEAD_FULL' ? 0 : 1,
-  breakerState: 'closed',
-  shortCircuited: false,
-  deadlineMs: 1000,
-  deadlineExceeded: false,
-});
+const call = (phase: string, errorCode?: string): CallRecord =>
+  callRecord(0, 1, errorCode === undefined ? 'ok' : 'failed', {
+    phase,
+    ...(errorCode !== undefined ? { errorCode } : {}),
+    attempts: errorCode === 'FAULTLINE_BULKHEAD_FULL' ? 0 : 1,
+  });
 
 /** steady: 3 ok calls; saturated: 2 ok, 3 rejected by the bulkhead, 1 timeout. */
 const events: RunEvent[] = [

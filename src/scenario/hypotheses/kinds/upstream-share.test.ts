@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { AttemptRecord, RunEvent, ScenarioStartEvent } from '../../../report/run-events.ts';
+import { scenarioStart } from '../../../../test/support/run-records.ts';
+import type { AttemptRecord, RunEvent } from '../../../report/run-events.ts';
 import { createHypothesisEvaluator } from '../create-hypothesis-evaluator.ts';
 
-const start = (hypothesis: unknown, client: unknown = {}): ScenarioStartEvent => ({
-  type: 'scenario-start',
-  scenario: 's',
-  file: 'scenarios/s.yaml',
-  seed: 1,
-  mode: 'virtual',
-  service: 'inference',
-  replayCommand: 'faultline run scenarios/s.yaml --seed 1',
-  phases: [],
-  hypotheses: [hypothesis],
-  client,
-  load: {},
-  t: 0,
-});
+const start = (hypothesis: unknown, client: unknown = {}) =>
+  scenarioStart({ hypotheses: [hypothesis], client });
 
 const attempt = (phase: string, endpoint: number | undefined, status = 200): AttemptRecord => ({
   type: 'attempt',

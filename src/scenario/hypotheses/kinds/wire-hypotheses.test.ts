@@ -1,24 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { RunEvent, ScenarioStartEvent, WireRecord } from '../../../report/run-events.ts';
+import { callRecord, scenarioStart } from '../../../../test/support/run-records.ts';
+import type { RunEvent, WireRecord } from '../../../report/run-events.ts';
 import { createHypothesisEvaluator } from '../create-hypothesis-evaluator.ts';
 
 /** Verdict of `hypothesis` (about phase "p", 1000 ms) over `events`, with or without a wire log. */
 function judge(hypothesis: Record<string, unknown>, events: RunEvent[], wire: boolean = true) {
-  const start: ScenarioStartEvent = {
-    type: 'scenario-start',
-    scenario: 's',
-    file: 'scenarios/s.yaml',
-    seed: 1,
+  const start = scenarioStart({
     mode: 'real',
     service: 'notify',
-    replayCommand: 'faultline run scenarios/s.yaml --seed 1',
     phases: [{ name: 'p', durationMs: 1000, faults: [] }],
     hypotheses: [{ phase: 'p', ...hypothesis }],
-    client: {},
-    load: {},
     ...(wire ? { wire: 'proxy' as const } : {}),
-    t: 0,
-  };
+  });
   const evaluator = createHypothesisEvaluator(start.hypotheses[0], start);
   for (const event of [
     { type: 'phase-start', scenario: 's', phase: 'p', index: 0, t: 0 } as RunEvent,
@@ -43,21 +36,7 @@ const wire = (t: number, o: Partial<WireRecord> = {}): WireRecord => ({
   ...o,
 });
 
-const call = (t: number, o: Record<string, unknown> = {}): RunEvent =>
-  ({
-    type: 'call',
-    scenario: 's',
-    phase: 'p',
-    t,
-    latencyMs: 5,
-    outcome: 'ok',
-    attempts: 1,
-    breakerState: 'closed',
-    shortCircuited: false,
-    deadlineMs: 1000,
-    deadlineExceeded: false,
-    ...o,
-  }) as RunEvent;
+const call = (t: number, o: Record<string, unknown> = {}): RunEvent => callRecord(t, 5, 'ok', o);
 
 describe('sideEffects', () => {
   const h = { sideEffects: { duplicates: { max: 0 } } };
