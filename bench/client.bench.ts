@@ -13,8 +13,12 @@ const CONCURRENCY = 32;
 const MAX_REQUESTS = 30_000;
 const MAX_MS = 2_500;
 const WARMUP_REQUESTS = 5_000;
-/** Measured rounds per variant (interleaved); the best round counts, to damp noise from a shared machine. */
-const ROUNDS = 5;
+/**
+ * Measured rounds per variant (interleaved, rotated); the best round counts. Seven, because
+ * on two cores one run settles into one of two rates (how many responses a socket read
+ * carries) about 15 % apart, and each variant must get its chance at the better one.
+ */
+const ROUNDS = 7;
 
 /**
  * Throughput, latency and CPU per request of one workload (32 concurrent keep-alive GETs

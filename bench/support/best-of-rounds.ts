@@ -14,10 +14,15 @@ export interface RoundsOptions extends ClosedLoopBounds {
 }
 
 /**
- * Warms every contender up, then runs `rounds` interleaved rounds (a, b, c, a, b, c, ...)
- * and keeps each contender's round with the most req/s. Why interleaved and best-of: on a
- * shared machine a neighbour's burst slows whichever run it lands on; interleaving spreads
- * it over the contenders and the best round is the least disturbed one.
+ * Warms every contender up, then runs `rounds` interleaved rounds and keeps each
+ * contender's round with the most req/s. Why interleaved and best-of: on a shared machine a
+ * neighbour's burst slows whichever run it lands on; interleaving spreads it over the
+ * contenders and the best round is the least disturbed one.
+ *
+ * Each round starts one contender later (a b c, b c a, c a b, ...), so that no contender
+ * always runs right after the same neighbour. (A forced full GC before each run was tried
+ * and dropped: it shrinks the young generation, and every contender then ran 20-40 %
+ * slower while it grew back.)
  */
 export async function bestOfRounds(
   contenders: readonly Contender[],
@@ -27,7 +32,8 @@ export async function bestOfRounds(
   for (const { call } of contenders)
     await closedLoopLoad(call, { ...options, maxRequests: options.warmupRequests });
   for (let round = 0; round < options.rounds; round++) {
-    for (const { label, call } of contenders) {
+    for (let i = 0; i < contenders.length; i++) {
+      const { label, call } = contenders[(round + i) % contenders.length]!;
       const figures = await closedLoopLoad(call, options);
       const previous = best.get(label);
       if (previous === undefined || figures.reqPerSec > previous.reqPerSec) best.set(label, figures);
