@@ -35,7 +35,7 @@ const benchmark: Benchmark = {
   name: 'client',
   async run() {
     const best = await compareOnClientUpstream(
-      (url) => clientVariants.map((v) => ({ label: v.label, ...v.setup(url) })),
+      clientVariants.map((v, index) => ({ index, label: v.label })),
       {
         concurrency: CONCURRENCY,
         maxRequests: MAX_REQUESTS,
@@ -67,7 +67,8 @@ const benchmark: Benchmark = {
       targets,
       notes: [
         `${CONCURRENCY} workers, ${CLIENT_BENCH_CONNECTIONS} connections per client, best of ${ROUNDS} interleaved rounds of <= ${MAX_REQUESTS} requests / ${MAX_MS} ms`,
-        'cpu µs/req is the bench process only (the upstream runs in a child process); compare it when req/s is noisy',
+        'each contender runs alone in a child process of its own (bench/support/client-contender.ts), as an application runs one client',
+        "cpu µs/req is the contender's process only (the upstream runs in another); compare it when req/s is noisy",
         'the two endpoints are the same upstream: the endpoint rows isolate the client-side cost',
         'a MISS is a regression warning on a shared machine: rerun alone before reading much into one',
       ],

@@ -13,6 +13,8 @@ export interface BenchChild {
   info: unknown;
   /** CPU time (user + system) the child has used so far, in microseconds. */
   cpu(): Promise<number>;
+  /** Sends one control line; resolves with the JSON line the child answers. */
+  ask(line: string): Promise<unknown>;
   /** Closes its stdin and waits for it to exit. */
   stop(): Promise<void>;
 }
@@ -46,6 +48,11 @@ export async function startBenchChild(
       proc.stdin!.write('cpu\n');
       const { user, system } = JSON.parse(await answer) as { user: number; system: number };
       return user + system;
+    },
+    async ask(line) {
+      const answer = nextLine(lines);
+      proc.stdin!.write(`${line}\n`);
+      return JSON.parse(await answer) as unknown;
     },
     async stop() {
       if (proc.exitCode !== null) return;

@@ -1,9 +1,9 @@
-import { type ClosedLoopBounds, closedLoopLoad, type LoadFigures } from './closed-loop-load.ts';
+import type { ClosedLoopBounds, LoadFigures } from './closed-loop-load.ts';
 
-/** One contender of a comparison: a label and the call it repeats. */
+/** One contender of a comparison: a label, and a closed-loop run of its call. */
 export interface Contender {
   label: string;
-  call(): Promise<unknown>;
+  run(bounds: ClosedLoopBounds): Promise<LoadFigures>;
 }
 
 export interface RoundsOptions extends ClosedLoopBounds {
@@ -29,12 +29,11 @@ export async function bestOfRounds(
   options: RoundsOptions,
 ): Promise<Map<string, LoadFigures>> {
   const best = new Map<string, LoadFigures>();
-  for (const { call } of contenders)
-    await closedLoopLoad(call, { ...options, maxRequests: options.warmupRequests });
+  for (const { run } of contenders) await run({ ...options, maxRequests: options.warmupRequests });
   for (let round = 0; round < options.rounds; round++) {
     for (let i = 0; i < contenders.length; i++) {
-      const { label, call } = contenders[(round + i) % contenders.length]!;
-      const figures = await closedLoopLoad(call, options);
+      const { label, run } = contenders[(round + i) % contenders.length]!;
+      const figures = await run(options);
       const previous = best.get(label);
       if (previous === undefined || figures.reqPerSec > previous.reqPerSec) best.set(label, figures);
     }

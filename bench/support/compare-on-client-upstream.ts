@@ -1,29 +1,35 @@
 import type { BenchResult } from '../bench-types.ts';
-import { bestOfRounds, type Contender, type RoundsOptions } from './best-of-rounds.ts';
-import type { LoadFigures } from './closed-loop-load.ts';
+import { type BenchChild, startBenchChild } from './bench-child.ts';
+import { bestOfRounds, type RoundsOptions } from './best-of-rounds.ts';
+import type { ClosedLoopBounds, LoadFigures } from './closed-loop-load.ts';
 import { startClientBenchUpstream } from './start-client-bench-upstream.ts';
 
-/** A contender that owns resources (a pool, a client) to close after the rounds. */
-export interface ClosableContender extends Contender {
-  close(): Promise<void>;
-}
-
 /**
- * Starts the client-bench upstream in a child process, sets the contenders up against its
- * url, runs `bestOfRounds` and closes everything, the upstream last (also on failure).
+ * Starts the client-bench upstream in a child process and each contender (an index into
+ * client-variants.ts) in a child process of its own (client-contender.ts), runs
+ * `bestOfRounds` over them and stops everything, the upstream last (also on failure).
  * Returns each contender's best figures by label.
  */
 export async function compareOnClientUpstream(
-  setup: (url: string) => ClosableContender[],
+  variants: ReadonlyArray<{ index: number; label: string }>,
   options: RoundsOptions,
 ): Promise<Map<string, LoadFigures>> {
   const upstream = await startClientBenchUpstream();
+  const children: BenchChild[] = [];
   try {
-    const contenders = setup(upstream.url);
-    const best = await bestOfRounds(contenders, options);
-    await Promise.all(contenders.map((c) => c.close()));
-    return best;
+    for (const v of variants) {
+      children.push(await startBenchChild('client-contender.ts', { args: [String(v.index), upstream.url] }));
+    }
+    return await bestOfRounds(
+      variants.map((v, i) => ({
+        label: v.label,
+        run: (bounds: ClosedLoopBounds) =>
+          children[i]!.ask(`run ${JSON.stringify(bounds)}`) as Promise<LoadFigures>,
+      })),
+      options,
+    );
   } finally {
+    await Promise.all(children.map((c) => c.stop()));
     await upstream.stop();
   }
 }

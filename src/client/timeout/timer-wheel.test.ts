@@ -3,7 +3,12 @@ import { ManualClock } from '../../time/manual-clock.ts';
 import { TimerWheel, type WheelEntry } from './timer-wheel.ts';
 
 function entry(log: string[], name: string): WheelEntry {
-  return { wheelSlot: -1, onWheelTimeout: () => log.push(name) };
+  return {
+    wheelSlot: undefined,
+    wheelPrev: undefined,
+    wheelNext: undefined,
+    onWheelTimeout: () => log.push(name),
+  };
 }
 
 describe('TimerWheel', () => {
@@ -66,5 +71,39 @@ describe('TimerWheel', () => {
     await clock.advance(20);
     expect(log).toEqual(['x']);
     expect(wheel.size).toBe(0);
+  });
+
+  it('a timeout that cancels another entry of its slot keeps that one from firing', async () => {
+    const clock = new ManualClock();
+    const wheel = new TimerWheel(clock, 10);
+    const log: string[] = [];
+    const b = entry(log, 'b');
+    const a: WheelEntry = {
+      ...entry(log, 'a'),
+      onWheelTimeout: () => {
+        log.push('a');
+        wheel.cancel(b);
+      },
+    };
+    wheel.schedule(a, 10);
+    wheel.schedule(b, 10);
+    wheel.schedule(entry(log, 'c'), 10);
+    await clock.advance(10);
+    expect(log).toEqual(['a', 'c']);
+    expect(wheel.size).toBe(0);
+  });
+
+  it('cancelling from the middle, the head and the tail keeps the order of the rest', async () => {
+    const clock = new ManualClock();
+    const wheel = new TimerWheel(clock, 10);
+    const log: string[] = [];
+    const entries = ['e0', 'e1', 'e2', 'e3', 'e4'].map((name) => entry(log, name));
+    for (const e of entries) wheel.schedule(e, 20);
+    wheel.cancel(entries[2]!);
+    wheel.cancel(entries[0]!);
+    wheel.cancel(entries[4]!);
+    expect(wheel.size).toBe(2);
+    await clock.advance(20);
+    expect(log).toEqual(['e1', 'e3']);
   });
 });

@@ -1,7 +1,7 @@
 import { type Dispatcher, util } from 'undici';
 import { BodyTooLargeError } from '../../errors/body-too-large-error.ts';
 import { TimeoutError } from '../../errors/timeout-error.ts';
-import type { TimerWheel, WheelEntry } from '../timeout/timer-wheel.ts';
+import type { TimerWheel, WheelEntry, WheelSlot } from '../timeout/timer-wheel.ts';
 import { mapTransportError } from './map-transport-error.ts';
 
 /** A response read to its end. Mutable: redaction scrubs headers and body in place. */
@@ -97,7 +97,9 @@ export class BufferedResponse implements RawResponse {
  * as it starts, so a queued request cannot outlive its timeout.
  */
 export class AttemptHandler implements Dispatcher.DispatchHandler, WheelEntry {
-  wheelSlot = -1;
+  wheelSlot: WheelSlot | undefined = undefined;
+  wheelPrev: WheelEntry | undefined = undefined;
+  wheelNext: WheelEntry | undefined = undefined;
   /** Origin of the endpoint this attempt went to (with `endpoints`; reported in AttemptEvent). */
   origin: string | undefined = undefined;
   /** Endpoint index for the observer. */
