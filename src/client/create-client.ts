@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { AbortedError } from '../errors/aborted-error.ts';
 import { type Event, EventEmitter } from '../events/event.ts';
 import { type BuiltPipeline, buildPipeline } from './build-pipeline.ts';
@@ -88,6 +89,9 @@ class Client implements ResilientClient, CallEnds {
       },
       this.closer.signal,
     );
+    // Every call waiting out a backoff listens on the close signal: a busy client has many
+    // (Node warns of a leak past 10). Each is removed when its wait ends.
+    setMaxListeners(0, this.closer.signal);
     this.leaveSharedRegistry = o.metricsRegistry?.add(this.built.metrics);
     const breaker = this.built.breaker;
     this.breaker = {

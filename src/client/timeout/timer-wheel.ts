@@ -36,11 +36,8 @@ export const DEFAULT_WHEEL_RESOLUTION_MS = 10;
  * and fires at most `resolutionMs` late.
  *
  * Why lists and not a Set per slot (the first form): a slot lives as long as the timeout
- * (about a second), long enough to be promoted to the old generation, and every attempt was
- * added to and deleted from one of them. Under load those long-lived hash tables made the
- * young-generation collections of the whole process five to ten times slower (bench: a
- * scavenge took 5-8 ms instead of under 1, and the p99 latency tripled). An intrusive list
- * keeps only the live attempts reachable from a slot.
+ * (about a second) and takes an add and a delete per attempt; a hash table per slot costs
+ * hashing and rehashing under that churn, a list costs four pointer writes.
  *
  * Only one clock timer is armed at a time, for the earliest non-empty slot. When the last
  * entry is cancelled the timer is left armed (re-arming a timer per request is exactly the
