@@ -14,11 +14,11 @@ const MAX_REQUESTS = 30_000;
 const MAX_MS = 2_500;
 const WARMUP_REQUESTS = 5_000;
 /**
- * Measured rounds per variant (interleaved, rotated); the best round counts. Seven, because
- * on two cores one run settles into one of two rates (how many responses a socket read
- * carries) about 15 % apart, and each variant must get its chance at the better one.
+ * Measured rounds per variant (interleaved, rotated, each in a fresh process); the best
+ * round counts. Five, because a process settles into one of two garbage-collection regimes
+ * (compare-on-client-upstream.ts) and each variant must get its chances at the better one.
  */
-const ROUNDS = 7;
+const ROUNDS = 5;
 
 /**
  * Throughput, latency and CPU per request of one workload (32 concurrent keep-alive GETs
@@ -67,7 +67,7 @@ const benchmark: Benchmark = {
       targets,
       notes: [
         `${CONCURRENCY} workers, ${CLIENT_BENCH_CONNECTIONS} connections per client, best of ${ROUNDS} interleaved rounds of <= ${MAX_REQUESTS} requests / ${MAX_MS} ms`,
-        'each contender runs alone in a child process of its own (bench/support/client-contender.ts), as an application runs one client',
+        'each run is a fresh child process running one contender alone (bench/support/client-contender.ts), as an application runs one client',
         "cpu µs/req is the contender's process only (the upstream runs in another); compare it when req/s is noisy",
         'the two endpoints are the same upstream: the endpoint rows isolate the client-side cost',
         'a MISS is a regression warning on a shared machine: rerun alone before reading much into one',

@@ -7,7 +7,7 @@ export interface Contender {
 }
 
 export interface RoundsOptions extends ClosedLoopBounds {
-  /** Calls per contender before measuring (bounded by `maxMs` too). */
+  /** Calls per contender before measuring (bounded by `maxMs` too); 0: none. */
   warmupRequests: number;
   /** Measured rounds per contender. */
   rounds: number;
@@ -29,7 +29,9 @@ export async function bestOfRounds(
   options: RoundsOptions,
 ): Promise<Map<string, LoadFigures>> {
   const best = new Map<string, LoadFigures>();
-  for (const { run } of contenders) await run({ ...options, maxRequests: options.warmupRequests });
+  if (options.warmupRequests > 0) {
+    for (const { run } of contenders) await run({ ...options, maxRequests: options.warmupRequests });
+  }
   for (let round = 0; round < options.rounds; round++) {
     for (let i = 0; i < contenders.length; i++) {
       const { label, run } = contenders[(round + i) % contenders.length]!;

@@ -7,8 +7,7 @@
  * Why a process per contender: in one shared process the contenders tax each other. The
  * garbage one leaves is collected during another's run, and undici's handler call sites
  * see every contender's handler class. An application runs one client, so each contender
- * runs alone in its own process. The rounds are still interleaved in time, so a
- * neighbour's burst spreads over them.
+ * runs alone in its own process (a fresh one per round: compare-on-client-upstream.ts).
  */
 import { serveBenchControl } from './bench-child-control.ts';
 import { clientVariants } from './client-variants.ts';

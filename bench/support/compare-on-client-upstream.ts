@@ -5,31 +5,41 @@ import type { ClosedLoopBounds, LoadFigures } from './closed-loop-load.ts';
 import { startClientBenchUpstream } from './start-client-bench-upstream.ts';
 
 /**
- * Starts the client-bench upstream in a child process and each contender (an index into
- * client-variants.ts) in a child process of its own (client-contender.ts), runs
- * `bestOfRounds` over them and stops everything, the upstream last (also on failure).
- * Returns each contender's best figures by label.
+ * Starts the client-bench upstream in a child process, then runs `bestOfRounds` over the
+ * contenders (indexes into client-variants.ts): each run of each contender is a fresh
+ * child process of its own (client-contender.ts) that warms up, runs once and exits.
+ * Returns each contender's best figures by label; the upstream is stopped last (also on
+ * failure).
+ *
+ * Why a fresh process per run: a process settles into one of two garbage-collection
+ * regimes for its whole life (measured on this machine: young-generation collections of
+ * under 1 ms, or of 5-8 ms that triple the p99), and which one is not ours to choose; a
+ * fresh process per round gives every contender a new draw each round.
  */
 export async function compareOnClientUpstream(
   variants: ReadonlyArray<{ index: number; label: string }>,
   options: RoundsOptions,
 ): Promise<Map<string, LoadFigures>> {
   const upstream = await startClientBenchUpstream();
-  const children: BenchChild[] = [];
+  const running = new Set<BenchChild>();
   try {
-    for (const v of variants) {
-      children.push(await startBenchChild('client-contender.ts', { args: [String(v.index), upstream.url] }));
-    }
+    const oneRun = async (index: number, bounds: ClosedLoopBounds): Promise<LoadFigures> => {
+      const child = await startBenchChild('client-contender.ts', { args: [String(index), upstream.url] });
+      running.add(child);
+      try {
+        await child.ask(`run ${JSON.stringify({ ...bounds, maxRequests: options.warmupRequests })}`);
+        return (await child.ask(`run ${JSON.stringify(bounds)}`)) as LoadFigures;
+      } finally {
+        await child.stop();
+        running.delete(child);
+      }
+    };
     return await bestOfRounds(
-      variants.map((v, i) => ({
-        label: v.label,
-        run: (bounds: ClosedLoopBounds) =>
-          children[i]!.ask(`run ${JSON.stringify(bounds)}`) as Promise<LoadFigures>,
-      })),
-      options,
+      variants.map((v) => ({ label: v.label, run: (bounds: ClosedLoopBounds) => oneRun(v.index, bounds) })),
+      { ...options, warmupRequests: 0 },
     );
   } finally {
-    await Promise.all(children.map((c) => c.stop()));
+    await Promise.all([...running].map((c) => c.stop()));
     await upstream.stop();
   }
 }

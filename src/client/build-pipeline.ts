@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { EventEmitter } from '../events/event.ts';
+import { ActiveAttempts } from './active-attempts.ts';
 import type { AuthProvider } from './auth/auth-provider.ts';
 import { authenticatedAttempts } from './auth/authenticated-attempts.ts';
 import { createAuthProvider } from './auth/create-auth-provider.ts';
@@ -102,7 +103,7 @@ export function buildPipeline(
   const main = createTransport(o, o.origin, wheel);
   if (main.owned !== undefined) owned.push(main.owned);
   const callFailureStatuses = failingStatuses(retry?.options.retryOnStatus ?? retryDefaults.retryOnStatus);
-  const active: CallPipeline['active'] = new Set();
+  const active: CallPipeline['active'] = new ActiveAttempts();
 
   const auth: AuthProvider | undefined = o.auth && createAuthProvider(o.auth, service, clock);
   // Static credentials are set over each call's headers once (build-request.ts); only

@@ -302,7 +302,8 @@ class Client implements ResilientClient, CallEnds {
     this.closed = true;
     this.leaveSharedRegistry?.();
     this.closer.abort(new AbortedError(this.service));
-    for (const handler of this.built.pipeline.active) handler.abort(new AbortedError(this.service));
+    for (const handler of this.built.pipeline.active.snapshot())
+      handler.abort(new AbortedError(this.service));
     await this.built.close();
   }
 

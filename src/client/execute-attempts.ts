@@ -6,6 +6,7 @@ import { RateLimitedError } from '../errors/rate-limited-error.ts';
 import { RetryBudgetExhaustedError } from '../errors/retry-budget-exhausted-error.ts';
 import type { EventEmitter } from '../events/event.ts';
 import type { Clock } from '../time/clock.ts';
+import type { ActiveAttempts } from './active-attempts.ts';
 import type { BreakerPermit, CircuitBreaker } from './breaker/circuit-breaker.ts';
 import type { AttemptEvent, RetryEvent } from './client-types.ts';
 import type { ClientMetrics } from './metrics/client-metrics.ts';
@@ -32,7 +33,7 @@ export interface CallPipeline {
   callFailureStatuses: ReadonlySet<number>;
   metrics: ClientMetrics;
   /** Attempts in flight, aborted by close(). */
-  active: Set<AttemptLike>;
+  active: ActiveAttempts<AttemptLike>;
   /**
    * The optional attempt stages (hedging ─► auth ─► endpoint pick) composed by buildPipeline;
    * undefined when none is configured: the loop then calls sendAttempt on `transport` itself.

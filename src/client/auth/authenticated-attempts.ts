@@ -25,6 +25,7 @@ export function authenticatedAttempts(auth: AuthProvider, next: StartAttempt): S
 /** One attempt with refreshable credentials: at most one resend after a 401. */
 class RefreshingAttempt implements AttemptLike {
   promise!: Promise<RawResponse>;
+  activeIndex = -1;
   private current: AttemptLike | undefined;
   private aborted: Error | undefined;
 

@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { Clock } from '../../time/clock.ts';
+import type { ActiveAttempts } from '../active-attempts.ts';
 import type { ResolvedClientOptions } from '../resolve-client-options.ts';
 import { splitBaseUrl } from '../split-base-url.ts';
 import type { TimerWheel } from '../timeout/timer-wheel.ts';
@@ -40,7 +41,7 @@ export class AlternateOrigin {
       /** Path prefix of the primary baseUrl, replaced by the alternate's. */
       primaryBasePath: string;
       /** Attempts in flight, aborted by close(). */
-      active: Set<AttemptLike>;
+      active: ActiveAttempts<AttemptLike>;
       callFailureStatuses: ReadonlySet<number>;
       /** Static credentials set over the calls' headers: not sent to the alternate origin. */
       credentials: Readonly<Record<string, string>> | undefined;

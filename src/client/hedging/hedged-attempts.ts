@@ -68,6 +68,7 @@ export function hedgedAttempts(
       loserReason: () => new AbortedError(deps.service),
     });
     return {
+      activeIndex: -1,
       promise: race.then(
         (r) => {
           origin = legs[r.leg]?.origin;

@@ -104,6 +104,7 @@ export class AttemptHandler implements Dispatcher.DispatchHandler, WheelEntry {
   origin: string | undefined = undefined;
   /** Endpoint index for the observer. */
   endpoint = -1;
+  activeIndex = -1;
   observer: AttemptObserver | undefined = undefined;
   /**
    * Told once, synchronously, when the attempt settles (set it before dispatch, or check

@@ -3,6 +3,8 @@ import type { AttemptRequest, RawResponse } from './attempt-handler.ts';
 /** An attempt in flight, as the retry loop sees it: a result and a way to cancel it. */
 export interface AttemptLike {
   readonly promise: Promise<RawResponse>;
+  /** Its place in the client's list of attempts in flight (active-attempts.ts); -1 when not there. */
+  activeIndex: number;
   abort(err: Error): void;
   /** Origin of the endpoint used (with `endpoints`), once picked; reported in AttemptEvent. */
   readonly origin?: string | undefined;
