@@ -166,11 +166,13 @@ class Client implements ResilientClient, CallEnds {
 
   answer(call: PendingCall, handler: AttemptHandler, raw: RawResponse): ClientResponse {
     const { built } = this;
-    answersCall(built.pipeline, call, handler, raw);
-    built.fallback?.onSuccess(call.options.cacheKey ?? call.request.cacheKey, raw);
-    const response = this.succeed(call, raw, undefined, false, call.endedAt);
-    this.release(call);
-    return response;
+    try {
+      answersCall(built.pipeline, call, handler, raw);
+      built.fallback?.onSuccess(call.options.cacheKey ?? call.request.cacheKey, raw);
+      return this.succeed(call, raw, undefined, false, call.endedAt);
+    } finally {
+      this.release(call);
+    }
   }
 
   proceed(call: PendingCall, started: AttemptLike): Promise<ClientResponse> {
