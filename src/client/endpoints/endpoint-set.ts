@@ -36,6 +36,8 @@ export class EndpointSet implements BalancerView {
   private readonly outlier: OutlierDetector | undefined;
   private readonly checks: HealthCheckState | undefined;
   private readonly scratch: number[] = [];
+  /** The last clock reading taken; no ejection is on at it once `activeUntil` is behind it. */
+  private lastNow = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly endpoints: readonly ResolvedEndpoint[],
@@ -64,7 +66,7 @@ export class EndpointSet implements BalancerView {
 
   /** Chooses the endpoint of the next attempt and counts it as in flight. */
   acquire(): number {
-    const now = this.clock.now();
+    const now = this.ejectionMayBeOn() ? this.readClock() : this.lastNow;
     const candidates = this.scratch;
     candidates.length = 0;
     const n = this.endpoints.length;
@@ -81,7 +83,25 @@ export class EndpointSet implements BalancerView {
   /** Ends an attempt on endpoint `i`; returns true when the outcome ejected it. */
   release(i: number, outcome: EndpointOutcome): boolean {
     if (this.inFlight[i]! > 0) this.inFlight[i]!--;
-    return this.outlier?.record(i, outcome, this.clock.now()) ?? false;
+    const outlier = this.outlier;
+    if (outlier === undefined) return false;
+    // A failure may eject (it needs the time); anything else needs it only during an ejection.
+    const now = outcome === 'failure' || this.ejectionMayBeOn() ? this.readClock() : this.lastNow;
+    return outlier.record(i, outcome, now);
+  }
+
+  /**
+   * Why: outside an ejection (nearly always) the outlier checks hold at any reading after
+   * the last ejection's end, so a stale reading serves and the clock is not read twice more
+   * per attempt.
+   */
+  private ejectionMayBeOn(): boolean {
+    return this.outlier !== undefined && this.outlier.activeUntil > this.lastNow;
+  }
+
+  private readClock(): number {
+    this.lastNow = this.clock.now();
+    return this.lastNow;
   }
 
   /** Records an active health check of endpoint `i`; returns true when its verdict changed. */

@@ -20,6 +20,8 @@ export class OutlierDetector {
   private readonly failures: Uint32Array;
   private readonly times: Uint32Array;
   private readonly until: Float64Array;
+  /** The latest end of any ejection so far (-Infinity before the first): none is on after it. */
+  activeUntil = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly options: ResolvedOutlierDetectionOptions,
@@ -59,6 +61,7 @@ export class OutlierDetector {
     this.times[i] = times;
     this.failures[i] = 0;
     this.until[i] = now + Math.min(o.baseEjectionMs * times, o.maxEjectionMs);
+    if (this.until[i]! > this.activeUntil) this.activeUntil = this.until[i]!;
     return true;
   }
 
