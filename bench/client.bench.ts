@@ -15,10 +15,11 @@ const MAX_MS = 2_500;
 const WARMUP_REQUESTS = 5_000;
 /**
  * Measured rounds per variant (interleaved, rotated, each in a fresh process); the best
- * round counts. Five, because a process settles into one of two garbage-collection regimes
- * (compare-on-client-upstream.ts) and each variant must get its chances at the better one.
+ * round counts. Nine: with five, paths whose CPU per request was within 1 µs of each other
+ * still came out 5-10 % apart in some runs (each run's rate also depends on how many
+ * responses one socket read carries); with nine, the best rounds agree.
  */
-const ROUNDS = 5;
+const ROUNDS = 9;
 
 /**
  * Throughput, latency and CPU per request of one workload (32 concurrent keep-alive GETs
