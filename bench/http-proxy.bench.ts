@@ -1,5 +1,6 @@
 import type { Benchmark, BenchResult } from './bench-types.ts';
 import { type BenchChild, startBenchChild } from './support/bench-child.ts';
+import { median } from './support/median.ts';
 import { RPS_CONNECTIONS, RTT_REQUESTS, requestsPerSecond, roundTrips } from './support/proxy-workloads.ts';
 
 /**
@@ -14,7 +15,6 @@ const ROUNDS = 5;
 const SIDES = ['direct', 'tcp proxy', 'http fault proxy'] as const;
 type Side = (typeof SIDES)[number];
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 

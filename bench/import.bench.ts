@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { packageEntries } from '../test/support/package-entries.ts';
 import { installPackedFaultline, packFaultline } from '../test/support/packed-package.ts';
 import type { Benchmark } from './bench-types.ts';
+import { median } from './support/median.ts';
 
 const run = promisify(execFile);
 /** Fresh processes per figure; the median is reported (the machine is shared). */
@@ -88,10 +89,5 @@ const benchmark: Benchmark = {
     }
   },
 };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 export default benchmark;

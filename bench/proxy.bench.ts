@@ -1,5 +1,6 @@
 import type { Benchmark, BenchResult } from './bench-types.ts';
 import { startBenchChild } from './support/bench-child.ts';
+import { median } from './support/median.ts';
 import { type PeerProxy, startToxiproxyPeer, toxiproxyServerPath } from './support/proxy-peer-toxiproxy.ts';
 import {
   bulk,
@@ -83,11 +84,6 @@ const bySide = <T>(make: () => T): Record<Side, T> => ({
 
 const pct = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
-const median = (values: number[]) =>
-  pct(
-    [...values].sort((a, b) => a - b),
-    0.5,
-  );
 
 /**
  * Runs `work` and returns its result and the CPU µs each process spent per unit of it.

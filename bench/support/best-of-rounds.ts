@@ -27,8 +27,9 @@ export interface RoundsOptions extends ClosedLoopBounds {
 export async function bestOfRounds(
   contenders: readonly Contender[],
   options: RoundsOptions,
-): Promise<Map<string, LoadFigures>> {
+): Promise<RoundsResult> {
   const best = new Map<string, LoadFigures>();
+  const rounds = new Map<string, LoadFigures[]>(contenders.map((c) => [c.label, []]));
   if (options.warmupRequests > 0) {
     for (const { run } of contenders) await run({ ...options, maxRequests: options.warmupRequests });
   }
@@ -36,9 +37,16 @@ export async function bestOfRounds(
     for (let i = 0; i < contenders.length; i++) {
       const { label, run } = contenders[(round + i) % contenders.length]!;
       const figures = await run(options);
+      rounds.get(label)!.push(figures);
       const previous = best.get(label);
       if (previous === undefined || figures.reqPerSec > previous.reqPerSec) best.set(label, figures);
     }
   }
-  return best;
+  return { best, rounds };
+}
+
+/** Each contender's best round, and every round in order (round r of each is index r). */
+export interface RoundsResult {
+  best: Map<string, LoadFigures>;
+  rounds: Map<string, LoadFigures[]>;
 }

@@ -1,6 +1,6 @@
 import type { BenchResult } from '../bench-types.ts';
 import { type BenchChild, startBenchChild } from './bench-child.ts';
-import { bestOfRounds, type RoundsOptions } from './best-of-rounds.ts';
+import { bestOfRounds, type RoundsOptions, type RoundsResult } from './best-of-rounds.ts';
 import type { ClosedLoopBounds, LoadFigures } from './closed-loop-load.ts';
 import { startClientBenchUpstream } from './start-client-bench-upstream.ts';
 
@@ -8,8 +8,8 @@ import { startClientBenchUpstream } from './start-client-bench-upstream.ts';
  * Starts the client-bench upstream in a child process, then runs `bestOfRounds` over the
  * contenders (indexes into client-variants.ts): each run of each contender is a fresh
  * child process of its own (client-contender.ts) that warms up, runs once and exits.
- * Returns each contender's best figures by label; the upstream is stopped last (also on
- * failure).
+ * Returns each contender's best and per-round figures by label; the upstream is stopped
+ * last (also on failure).
  *
  * Why a fresh process per run: a process settles into one of two garbage-collection
  * regimes for its whole life (measured on this machine: young-generation collections of
@@ -19,7 +19,7 @@ import { startClientBenchUpstream } from './start-client-bench-upstream.ts';
 export async function compareOnClientUpstream(
   variants: ReadonlyArray<{ index: number; label: string }>,
   options: RoundsOptions,
-): Promise<Map<string, LoadFigures>> {
+): Promise<RoundsResult> {
   const upstream = await startClientBenchUpstream();
   const running = new Set<BenchChild>();
   try {
