@@ -64,24 +64,23 @@ describe('faultline verify against a provider of your own', () => {
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
   });
-  const flags = (url: string, stateUrl: string) => ['--base-url', url, '--state-url', stateUrl];
+  /** `faultline verify` of `pactFiles` against `provider` (its base and state URLs). */
+  const verifyArgs = (provider: { url: string; stateUrl: string }, ...pactFiles: string[]) => [
+    'verify',
+    '--config',
+    CONFIG,
+    ...pactFiles.flatMap((file) => ['--pact', file]),
+    '--base-url',
+    provider.url,
+    '--state-url',
+    provider.stateUrl,
+  ];
 
   it('uses --state-url and --header (a value with colons), and exits 0', async () => {
     const provider = closeLater(await startPaymentsProvider({ token: 'a:b:c' }));
     const io = fakeCliIo({ cwd: root });
     const code = await main(
-      [
-        'verify',
-        '--config',
-        CONFIG,
-        '--pact',
-        pacts.v3,
-        '--pact',
-        pacts.v4,
-        ...flags(provider.url, provider.stateUrl),
-        '--header',
-        'Authorization: Bearer a:b:c',
-      ],
+      [...verifyArgs(provider, pacts.v3, pacts.v4), '--header', 'Authorization: Bearer a:b:c'],
       io,
     );
     expect(io.err()).toBe('');
@@ -107,12 +106,7 @@ describe('faultline verify against a provider of your own', () => {
     const io = fakeCliIo({ cwd: root });
     const code = await main(
       [
-        'verify',
-        '--config',
-        CONFIG,
-        '--pact',
-        pacts.v4,
-        ...flags(provider.url, provider.stateUrl),
+        ...verifyArgs(provider, pacts.v4),
         '--request-filter',
         'test/integration/contracts/payments/add-token-filter.ts',
       ],
@@ -125,19 +119,7 @@ describe('faultline verify against a provider of your own', () => {
   it("prints one line per mismatch, never splitting a header value on '; '", async () => {
     const provider = closeLater(await startPaymentsProvider({ contentType: 'text/plain; charset=utf-8' }));
     const io = fakeCliIo({ cwd: root });
-    const code = await main(
-      [
-        'verify',
-        '--config',
-        CONFIG,
-        '--pact',
-        pacts.v4,
-        ...flags(provider.url, provider.stateUrl),
-        '--header',
-        'Authorization: x',
-      ],
-      io,
-    );
+    const code = await main([...verifyArgs(provider, pacts.v4), '--header', 'Authorization: x'], io);
     expect(code).toBe(1);
     const headerLines = io
       .out()
@@ -153,10 +135,7 @@ describe('faultline verify against a provider of your own', () => {
   it('labels a failing state setup and teardown in the output', async () => {
     const provider = closeLater(await startPaymentsProvider());
     const io = fakeCliIo({ cwd: root });
-    const code = await main(
-      ['verify', '--config', CONFIG, '--pact', pacts.states, ...flags(provider.url, provider.stateUrl)],
-      io,
-    );
+    const code = await main(verifyArgs(provider, pacts.states), io);
     expect(code).toBe(1);
     expect(io.out()).toContain('setup of provider state "the ledger is read-only" failed:');
     expect(io.out()).toContain('teardown of provider state "a receipt printer is attached" failed:');
@@ -225,20 +204,7 @@ describe('faultline verify against a provider of your own', () => {
   it('--timeout bounds each provider response: a provider that never answers fails the interaction', async () => {
     const provider = closeLater(await startPaymentsProvider({ hang: true }));
     const io = fakeCliIo({ cwd: root });
-    const code = await main(
-      [
-        'verify',
-        '--config',
-        CONFIG,
-        '--pact',
-        pacts.v2,
-        ...flags(provider.url, provider.stateUrl),
-        '--timeout',
-        '200',
-        '--json',
-      ],
-      io,
-    );
+    const code = await main([...verifyArgs(provider, pacts.v2), '--timeout', '200', '--json'], io);
     expect(code).toBe(1);
     const record = JSON.parse(io.out()) as { results: Array<{ verdict: string; message?: string }> };
     expect(record.results).toEqual([
@@ -256,14 +222,7 @@ describe('faultline verify against a provider of your own', () => {
     const run = async (env: Record<string, string>, isTTY: boolean) => {
       const io = fakeCliIo({ cwd: root, env });
       Object.assign(io.stderr, { isTTY });
-      const args = [
-        'verify',
-        '--config',
-        CONFIG,
-        '--pact',
-        pacts.v2,
-        ...flags(provider.url, provider.stateUrl),
-      ];
+      const args = verifyArgs(provider, pacts.v2);
       await main([...args, '--verbose', '--log-level', 'debug'], io);
       return io.err();
     };
@@ -279,15 +238,7 @@ describe('faultline verify against a provider of your own', () => {
 
   it('--json prints only JSON on stdout from the real binary, the verifier report going to stderr with --verbose', async () => {
     const provider = closeLater(await startPaymentsProvider({ token: 's3cret' }));
-    const args = [
-      'bin/faultline.js',
-      'verify',
-      '--config',
-      CONFIG,
-      '--pact',
-      pacts.v3,
-      ...flags(provider.url, provider.stateUrl),
-    ];
+    const args = ['bin/faultline.js', ...verifyArgs(provider, pacts.v3)];
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
       [...args, '--header', 'Authorization: Bearer s3cret', '--json', '--verbose'],
