@@ -115,10 +115,7 @@ export class StreamingAttemptHandler extends AttemptHandler {
 
   /** Ends the body with `err`: the request is aborted and the stream destroyed with it. */
   private end(err: Error): void {
-    if (this.ended) return;
-    this.ended = true;
-    this.transport.wheel.cancel(this);
-    this.abortRequest?.(err);
+    if (!this.stop(err)) return;
     // The caller may not have had a turn yet (the cap can be crossed in the same read as the
     // headers): an 'error' nobody listens to would crash the process, so it is held until
     // someone listens (raisePending).
@@ -157,9 +154,15 @@ export class StreamingAttemptHandler extends AttemptHandler {
 
   /** The consumer destroyed the stream before its end: stop reading, drop the socket. */
   private bodyDestroyed(err: Error | null): void {
-    if (this.ended) return;
+    this.stop(err ?? new AbortedError(this.transport.service));
+  }
+
+  /** Stops reading once: off the timer wheel, request aborted. False when already stopped. */
+  private stop(err: Error): boolean {
+    if (this.ended) return false;
     this.ended = true;
     this.transport.wheel.cancel(this);
-    this.abortRequest?.(err ?? new AbortedError(this.transport.service));
+    this.abortRequest?.(err);
+    return true;
   }
 }
